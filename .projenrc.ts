@@ -1,0 +1,86 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-dynamodb-kit',
+  description: 'Production-grade Amazon DynamoDB as a one-line default: opinionated AWS CDK constructs over TableV2, with safe defaults, validation and design help.',
+  author: 'cdk-dynamodb-kit developers',
+  authorAddress: 'maintainers@cdk-dynamodb-kit.dev',
+  repositoryUrl: 'https://github.com/cdk-dynamodb-kit/cdk-dynamodb-kit.git',
+  keywords: ['aws-cdk', 'cdk', 'dynamodb', 'tablev2', 'global-tables', 'construct-library'],
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  // Every jsii target is configured so that the API is known to translate.
+  publishToPypi: { distName: 'cdk-dynamodb-kit', module: 'cdk_dynamodb_kit' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkdynamodbkit',
+    mavenGroupId: 'io.github.cdk-dynamodb-kit',
+    mavenArtifactId: 'cdk-dynamodb-kit',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkDynamoDbKit', packageId: 'CdkDynamoDbKit' },
+  publishToGo: { moduleName: 'github.com/cdk-dynamodb-kit/cdk-dynamodb-kit-go' },
+
+  // A changed snapshot must fail the tests; `npx projen test:update` refreshes them on purpose.
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 60_000,
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+    },
+  },
+  // ts-jest runs with isolatedModules and reports no type errors in tests otherwise.
+  typecheckTests: true,
+
+  devDeps: [
+    '@types/node@^20',
+    'aws-cdk@^2.1148.1',
+    'ts-node@^10.9.2',
+  ],
+  gitignore: ['cdk.out/', '*.cdk.out/', '.dynamodb-local/'],
+  tsconfigDev: {
+    include: ['examples/**/*.ts', 'bench/**/*.ts'],
+    compilerOptions: {},
+  },
+});
+
+// jsii's banner about Node 20 is noise in every build log.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+
+// The main job: synthesize the example app with the real CDK CLI, offline, and print the
+// production-readiness summary of every table in it.
+const example = project.addTask('example', {
+  description: 'Synthesize the example app (examples/orders) offline and print its table summary',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  cwd: 'examples/orders',
+});
+example.exec('cdk synth --no-notices --quiet --output cdk.out');
+example.exec('ts-node --transpile-only ../../src/cli/main.ts report cdk.out');
+
+// The whole suite, as CI runs it: build (jsii, docgen, jest, eslint, js package), generated files
+// current, and the other jsii languages generated as code.
+const check = project.addTask('check', {
+  description: 'Everything CI checks: build, tests, lint, API.md current, jsii code generation for every language',
+  env: { CI: 'true' },
+});
+check.spawn(project.buildTask);
+check.exec('git diff --ignore-space-at-eol --exit-code', {
+  name: 'generated files (API.md, package.json, snapshots) are committed and current',
+});
+check.exec('jsii-pacmak --code-only --targets python,java,dotnet,go --outdir dist-code-only', {
+  name: 'the API translates to Python, Java, .NET and Go',
+});
+project.gitignore.exclude('dist-code-only/');
+project.npmignore?.exclude('examples/', 'bench/', '.ci/', 'cdk.out/', 'dist-code-only/');
+
+project.synth();

@@ -1,0 +1,2 @@
+export * from './table/production-table-props';
+export * from './table/production-table';

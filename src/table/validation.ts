@@ -1,0 +1,246 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import {
+  Attribute,
+  AttributeType,
+  Billing,
+  BillingMode,
+  Capacity,
+  CapacityMode,
+  GlobalSecondaryIndexPropsV2,
+  LocalSecondaryIndexProps,
+  ReplicaTableProps,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { invalid, show } from '../shared/errors';
+import { ProductionTableProps } from './production-table-props';
+
+/** DynamoDB's own limits, which aws-cdk-lib lets through or reports without saying where. */
+export const MAX_GLOBAL_SECONDARY_INDEXES = 20;
+export const MAX_LOCAL_SECONDARY_INDEXES = 5;
+const NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
+
+/**
+ * Checks everything about the props that can be known before the table exists. Each failure
+ * throws a `KitValidationError` that names the construct path, the property, the value and the fix.
+ */
+export function validateTableProps(path: string, stack: Stack, props: ProductionTableProps): void {
+  validateTableName(path, props.tableName);
+  validateTimeToLive(path, props);
+  validatePointInTimeRecovery(path, props);
+  const billingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
+  validateBilling(path, props.billing);
+
+  const gsis = props.globalSecondaryIndexes ?? [];
+  if (gsis.length > MAX_GLOBAL_SECONDARY_INDEXES) {
+    invalid(path, 'globalSecondaryIndexes', `has ${gsis.length} indexes but DynamoDB allows at most ${MAX_GLOBAL_SECONDARY_INDEXES}`,
+      'merge access patterns into overloaded indexes (generic key names such as "gsi1pk"/"gsi1sk") or move some to another table.');
+  }
+  gsis.forEach((gsi, i) => validateGlobalSecondaryIndex(path, `globalSecondaryIndexes[${i}]`, gsi, billingMode));
+
+  const lsis = props.localSecondaryIndexes ?? [];
+  if (lsis.length > MAX_LOCAL_SECONDARY_INDEXES) {
+    invalid(path, 'localSecondaryIndexes', `has ${lsis.length} indexes but DynamoDB allows at most ${MAX_LOCAL_SECONDARY_INDEXES}`,
+      'use global secondary indexes for the rest.');
+  }
+  lsis.forEach((lsi, i) => validateLocalSecondaryIndex(path, `localSecondaryIndexes[${i}]`, lsi, props.sortKey));
+  validateUniqueIndexNames(path, [...gsis, ...lsis].map(index => index.indexName));
+
+  const replicas = props.replicas ?? [];
+  replicas.forEach((replica, i) => validateReplica(path, `replicas[${i}]`, stack, replica, billingMode));
+  validateUniqueReplicaRegions(path, replicas);
+  validateReplicaKeys(path, props, replicas.map(replica => replica.region));
+}
+
+/** Checks a global secondary index, from props or from `addGlobalSecondaryIndex`. */
+export function validateGlobalSecondaryIndex(path: string, property: string, gsi: GlobalSecondaryIndexPropsV2, billingMode: BillingMode): void {
+  validateIndexName(path, `${property}.indexName`, gsi.indexName);
+  if (billingMode === BillingMode.PAY_PER_REQUEST) {
+    for (const field of ['readCapacity', 'writeCapacity'] as const) {
+      if (gsi[field]) {
+        invalid(path, `${property}.${field}`, 'is set but the table bills on demand (PAY_PER_REQUEST)',
+          `remove it, or use maxReadRequestUnits / maxWriteRequestUnits to cap on-demand throughput, or use Billing.provisioned(...) for the table.`);
+      }
+    }
+  } else {
+    for (const field of ['maxReadRequestUnits', 'maxWriteRequestUnits'] as const) {
+      if (gsi[field] !== undefined) {
+        invalid(path, `${property}.${field}`, `is ${show(gsi[field])} but the table has provisioned billing`,
+          'remove it, or set readCapacity / writeCapacity for the index instead.');
+      }
+    }
+    validateWriteCapacity(path, `${property}.writeCapacity`, gsi.writeCapacity);
+  }
+  validateRequestUnits(path, property, gsi.maxReadRequestUnits, gsi.maxWriteRequestUnits);
+}
+
+/** Checks a replica, from props or from `addReplica`. */
+export function validateReplica(path: string, property: string, stack: Stack, replica: ReplicaTableProps, billingMode: BillingMode): void {
+  if (Token.isUnresolved(stack.region)) {
+    invalid(path, `${property}.region`, `is ${show(replica.region)} but the stack ${stack.node.path} is environment-agnostic`,
+      'give the stack an explicit region, e.g. new Stack(app, "Id", { env: { account: "123456789012", region: "us-east-1" } }).');
+  }
+  if (!Token.isUnresolved(replica.region) && replica.region === stack.region) {
+    invalid(path, `${property}.region`, `is ${show(replica.region)}, the region of the stack itself`,
+      'the table already lives there: remove this replica or choose another region.');
+  }
+  if (billingMode === BillingMode.PAY_PER_REQUEST && replica.readCapacity) {
+    invalid(path, `${property}.readCapacity`, 'is set but the table bills on demand (PAY_PER_REQUEST)',
+      'remove it, or use maxReadRequestUnits to cap the replica\'s on-demand reads.');
+  }
+  if (billingMode === BillingMode.PROVISIONED && replica.maxReadRequestUnits !== undefined) {
+    invalid(path, `${property}.maxReadRequestUnits`, `is ${show(replica.maxReadRequestUnits)} but the table has provisioned billing`,
+      'remove it, or set readCapacity for the replica instead.');
+  }
+  validateRequestUnits(path, property, replica.maxReadRequestUnits, undefined);
+  for (const [indexName, options] of Object.entries(replica.globalSecondaryIndexOptions ?? {})) {
+    const optionPath = `${property}.globalSecondaryIndexOptions.${indexName}`;
+    if (billingMode === BillingMode.PAY_PER_REQUEST && options.readCapacity) {
+      invalid(path, `${optionPath}.readCapacity`, 'is set but the table bills on demand (PAY_PER_REQUEST)',
+        'remove it, or use maxReadRequestUnits instead.');
+    }
+    if (billingMode === BillingMode.PROVISIONED && options.maxReadRequestUnits !== undefined) {
+      invalid(path, `${optionPath}.maxReadRequestUnits`, `is ${show(options.maxReadRequestUnits)} but the table has provisioned billing`,
+        'remove it, or set readCapacity instead.');
+    }
+    validateRequestUnits(path, optionPath, options.maxReadRequestUnits, undefined);
+  }
+}
+
+function validateTableName(path: string, tableName: string | undefined): void {
+  if (tableName === undefined || Token.isUnresolved(tableName)) return;
+  if (tableName.length < 3 || tableName.length > 255 || !NAME_PATTERN.test(tableName)) {
+    invalid(path, 'tableName', `${show(tableName)} is not a valid DynamoDB table name`,
+      'use 3 to 255 characters of a-z, A-Z, 0-9, "_", "-" and "." — or leave it unset so that CloudFormation generates one (a fixed name also blocks any update that replaces the table).');
+  }
+}
+
+function validateIndexName(path: string, property: string, indexName: string): void {
+  if (Token.isUnresolved(indexName)) return;
+  if (indexName.length < 3 || indexName.length > 255 || !NAME_PATTERN.test(indexName)) {
+    invalid(path, property, `${show(indexName)} is not a valid index name`,
+      'use 3 to 255 characters of a-z, A-Z, 0-9, "_", "-" and ".", e.g. "byCustomer".');
+  }
+}
+
+function validateUniqueIndexNames(path: string, names: string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      invalid(path, 'globalSecondaryIndexes', `and localSecondaryIndexes name ${show(name)} twice`, 'give every index its own name.');
+    }
+    seen.add(name);
+  }
+}
+
+function validateTimeToLive(path: string, props: ProductionTableProps): void {
+  const ttl = props.timeToLiveAttribute;
+  if (ttl === undefined || Token.isUnresolved(ttl)) return;
+  if (ttl.trim() === '') {
+    invalid(path, 'timeToLiveAttribute', `is ${show(ttl)}`,
+      'name the Number attribute that holds the expiry time in epoch seconds, e.g. "expiresAt", or leave it unset to keep items forever.');
+  }
+  const tableKeys = [props.partitionKey, props.sortKey].filter((key): key is Attribute => key !== undefined);
+  if (tableKeys.some(key => key.name === ttl)) {
+    invalid(path, 'timeToLiveAttribute', `${show(ttl)} is a key attribute of the table`,
+      'choose a non-key attribute such as "expiresAt".');
+  }
+  const indexKeys = [
+    ...(props.globalSecondaryIndexes ?? []).flatMap(indexKeysOf),
+    ...(props.localSecondaryIndexes ?? []).map(lsi => lsi.sortKey),
+  ];
+  const typedKey = indexKeys.find(key => key.name === ttl && key.type !== AttributeType.NUMBER);
+  if (typedKey) {
+    invalid(path, 'timeToLiveAttribute', `${show(ttl)} is an index key of type ${typedKey.type}, but TTL reads a Number of epoch seconds`,
+      'choose a Number attribute such as "expiresAt".');
+  }
+}
+
+function indexKeysOf(gsi: GlobalSecondaryIndexPropsV2): Attribute[] {
+  return [
+    ...(gsi.partitionKey ? [gsi.partitionKey] : []),
+    ...(gsi.partitionKeys ?? []),
+    ...(gsi.sortKey ? [gsi.sortKey] : []),
+    ...(gsi.sortKeys ?? []),
+  ];
+}
+
+function validatePointInTimeRecovery(path: string, props: ProductionTableProps): void {
+  const spec = props.pointInTimeRecoverySpecification;
+  if (spec && props.pointInTimeRecovery !== undefined) {
+    invalid(path, 'pointInTimeRecovery', 'and pointInTimeRecoverySpecification are both set',
+      'use pointInTimeRecoverySpecification only (pointInTimeRecovery is deprecated).');
+  }
+  const days = spec?.recoveryPeriodInDays;
+  if (days === undefined) return;
+  if (!spec?.pointInTimeRecoveryEnabled) {
+    invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', `is ${show(days)} but point-in-time recovery is disabled`,
+      'enable it (pointInTimeRecoveryEnabled: true) or remove recoveryPeriodInDays.');
+  }
+  if (!Number.isInteger(days) || days < 1 || days > 35) {
+    invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', `is ${show(days)}`,
+      'use a whole number of days from 1 to 35 (35 is the production default).');
+  }
+}
+
+function validateBilling(path: string, billing: Billing | undefined): void {
+  if (billing?.mode !== BillingMode.PROVISIONED) return;
+  try {
+    billing._renderWriteCapacity();
+  } catch {
+    invalid(path, 'billing', 'has a fixed writeCapacity, which a global table (TableV2) cannot have',
+      'use writeCapacity: Capacity.autoscaled({ maxCapacity: ... }).');
+  }
+}
+
+function validateWriteCapacity(path: string, property: string, capacity: Capacity | undefined): void {
+  if (capacity?.mode === CapacityMode.FIXED) {
+    invalid(path, property, 'is Capacity.fixed(...), which a global table (TableV2) cannot have for writes',
+      'use Capacity.autoscaled({ maxCapacity: ... }).');
+  }
+}
+
+function validateRequestUnits(path: string, property: string, maxRead: number | undefined, maxWrite: number | undefined): void {
+  for (const [field, value] of [['maxReadRequestUnits', maxRead], ['maxWriteRequestUnits', maxWrite]] as const) {
+    if (value !== undefined && !Token.isUnresolved(value) && (!Number.isInteger(value) || value < 1)) {
+      invalid(path, `${property}.${field}`, `is ${show(value)}`, 'use a whole number of request units of at least 1, or leave it unset for no cap.');
+    }
+  }
+}
+
+function validateLocalSecondaryIndex(path: string, property: string, lsi: LocalSecondaryIndexProps, tableSortKey: Attribute | undefined): void {
+  validateIndexName(path, `${property}.indexName`, lsi.indexName);
+  if (!tableSortKey) {
+    invalid(path, property, `(${show(lsi.indexName)}) needs a table with a sort key`,
+      'add sortKey to the table (this replaces an existing table: only do it for a new one) or use a global secondary index.');
+  }
+}
+
+function validateUniqueReplicaRegions(path: string, replicas: ReplicaTableProps[]): void {
+  const seen = new Set<string>();
+  replicas.forEach((replica, i) => {
+    if (seen.has(replica.region)) {
+      invalid(path, `replicas[${i}].region`, `repeats ${show(replica.region)}`, 'list each replica region once.');
+    }
+    seen.add(replica.region);
+  });
+}
+
+/**
+ * With a customer-managed key, DynamoDB needs a key in every replica region: KMS keys are regional.
+ */
+export function validateReplicaKeys(path: string, props: ProductionTableProps, replicaRegions: string[]): void {
+  const encryption = props.encryption;
+  const usesOurKey = encryption === undefined;
+  if (!usesOurKey && props.replicaKeyArns !== undefined) {
+    invalid(path, 'replicaKeyArns', 'is set together with encryption',
+      'pass the replica keys to TableEncryptionV2.customerManagedKey(tableKey, replicaKeyArns) instead, or drop encryption to use the key this construct creates.');
+  }
+  const keyArns = usesOurKey ? props.replicaKeyArns ?? {} : encryption.replicaKeyArns ?? {};
+  const needsKeys = usesOurKey || encryption.tableKey !== undefined;
+  if (!needsKeys) return;
+  const missing = replicaRegions.filter(region => !Token.isUnresolved(region) && keyArns[region] === undefined);
+  if (missing.length > 0) {
+    const property = usesOurKey ? 'replicaKeyArns' : 'encryption';
+    invalid(path, property, `has no customer-managed KMS key for replica region(s) ${missing.map(show).join(', ')}`,
+      `KMS keys are regional: create a key in each replica region and pass its ARN, e.g. replicaKeyArns: { ${show(missing[0])}: "arn:aws:kms:${missing[0]}:123456789012:key/..." }, or choose encryption: TableEncryptionV2.awsManagedKey() (gives up your own key policy).`);
+  }
+}
