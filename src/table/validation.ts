@@ -28,6 +28,7 @@ export function validateTableProps(path: string, stack: Stack, props: Production
   validatePointInTimeRecovery(path, props);
   const billingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
   validateBilling(path, props.billing);
+  validateCooldowns(path, props, billingMode);
 
   const gsis = props.globalSecondaryIndexes ?? [];
   if (gsis.length > MAX_GLOBAL_SECONDARY_INDEXES) {
@@ -188,6 +189,20 @@ function validateBilling(path: string, billing: Billing | undefined): void {
   } catch {
     invalid(path, 'billing', 'has a fixed writeCapacity, which a global table (TableV2) cannot have',
       'use writeCapacity: Capacity.autoscaled({ maxCapacity: ... }).');
+  }
+}
+
+function validateCooldowns(path: string, props: ProductionTableProps, billingMode: BillingMode): void {
+  if (props.autoScaling === undefined) return;
+  if (billingMode !== BillingMode.PROVISIONED) {
+    invalid(path, 'autoScaling', 'is set but the table bills on demand (PAY_PER_REQUEST), which does not autoscale',
+      'remove it, or use billing: Billing.provisioned({ readCapacity: Capacity.autoscaled(...), writeCapacity: Capacity.autoscaled(...) }).');
+  }
+  for (const field of ['scaleInCooldown', 'scaleOutCooldown'] as const) {
+    const cooldown = props.autoScaling[field];
+    if (cooldown !== undefined && !Token.isUnresolved(cooldown) && !Number.isInteger(cooldown.toMilliseconds() / 1000)) {
+      invalid(path, `autoScaling.${field}`, `is ${cooldown.toHumanString()}`, 'use a whole number of seconds, e.g. Duration.seconds(60).');
+    }
   }
 }
 
