@@ -1,5 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { TablePropsV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { TableMonitoringOptions } from '../monitoring/table-monitoring-props';
+import type { ITableBackupPlan } from '../protection/table-backup-plan';
 
 /**
  * Cooldowns for the target-tracking autoscaling of provisioned capacity.
@@ -63,4 +65,27 @@ export interface ProductionTableProps extends TablePropsV2 {
    * @default - Application Auto Scaling's defaults
    */
   readonly autoScaling?: AutoScalingCooldowns;
+
+  /**
+   * Tunes the table's default monitoring (`TableMonitoring`): alarm action, thresholds, optional
+   * alarms, dashboard. The table's indexes, replica regions and billing are filled in.
+   *
+   * @default - every default alarm with its documented threshold, no action (a warning says so)
+   */
+  readonly monitoring?: TableMonitoringOptions;
+
+  /**
+   * Whether the table gets its default monitoring. `false` opts out (with a warning), e.g. when
+   * alarms come from elsewhere; it cannot be combined with `monitoring`.
+   *
+   * @default true - throttling, errors, latency and replication lag are watched from day one
+   */
+  readonly monitoringEnabled?: boolean;
+
+  /**
+   * A backup plan the table joins (selected by ARN), e.g. a `TableBackupPlan`.
+   *
+   * @default - no AWS Backup plan; point-in-time recovery still covers the last 35 days
+   */
+  readonly backup?: ITableBackupPlan;
 }

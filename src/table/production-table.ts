@@ -14,6 +14,10 @@ import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTI
 import { ProductionTableProps } from './production-table-props';
 import { MAX_GLOBAL_SECONDARY_INDEXES, validateGlobalSecondaryIndex, validateReplica, validateTableProps } from './validation';
 import { invalid, pathOf, show } from '../shared/errors';
+import { monitorProductionTable } from '../monitoring/production-table-monitoring';
+import { TableMonitoring } from '../monitoring/table-monitoring';
+import { StreamConsumerOptions } from '../streams/stream-consumer-props';
+import { StreamConsumer } from '../streams/stream-consumer';
 import { warnAboutOptOuts } from './warnings';
 
 /**
@@ -33,6 +37,12 @@ export class ProductionTable extends TableV2 {
    * The customer-managed KMS key this construct created for the table, if it created one.
    */
   public readonly createdKey?: kms.IKey;
+
+  /**
+   * The table's alarms and metrics (`TableMonitoring`, construct id `Monitoring`), unless
+   * `monitoringEnabled` is false.
+   */
+  public readonly monitoring?: TableMonitoring;
 
   private readonly cooldowns: CooldownApplier;
   private readonly replicaRegionList: string[];
@@ -58,6 +68,8 @@ export class ProductionTable extends TableV2 {
     this.resolvedBillingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
     this.gsiCount = { value: props.globalSecondaryIndexes?.length ?? 0 };
     warnAboutOptOuts(this, props);
+    this.monitoring = monitorProductionTable(this, props);
+    props.backup?.addTable(this);
   }
 
   /**
@@ -78,6 +90,7 @@ export class ProductionTable extends TableV2 {
         'merge access patterns into overloaded indexes or move some to another table.');
     }
     super.addGlobalSecondaryIndex(this.cooldowns.globalSecondaryIndex(props));
+    this.monitoring?.addGlobalSecondaryIndex(props.indexName);
     this.gsiCount.value += 1;
   }
 
@@ -96,6 +109,7 @@ export class ProductionTable extends TableV2 {
         `pass its key ARN at construction: replicaKeyArns: { ${show(props.region)}: "arn:aws:kms:..." }.`);
     }
     super.addReplica(this.cooldowns.replica(props));
+    this.monitoring?.addReplicaRegion(props.region);
     this.replicaRegionList.push(props.region);
   }
 
@@ -123,6 +137,16 @@ export class ProductionTable extends TableV2 {
    */
   public grantReadWriteDataGlobally(grantee: iam.IGrantable): iam.Grant {
     return this.grantGloballyWithKeyActions(grantee, [...DATA_READ_ACTIONS, ...DATA_WRITE_ACTIONS], [...KEY_READ_ACTIONS, ...KEY_WRITE_ACTIONS]);
+  }
+
+  /**
+   * Wires a Lambda function to the table's stream with production defaults (see
+   * `StreamConsumer`), enabling the stream (NEW_AND_OLD_IMAGES) if the table has none.
+   */
+  public addConsumer(id: string, options: StreamConsumerOptions): StreamConsumer {
+    // Hook for the table's monitoring: when the table has an alarm action, pass it here as the
+    // default of `options.alarmAction` (or call `consumer.addAlarmAction()` afterwards).
+    return new StreamConsumer(this, id, { ...options, table: this });
   }
 
   /**
