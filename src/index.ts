@@ -1,3 +1,7 @@
 export * from './table/production-table-props';
 export * from './table/production-table';
 export * from './compliance/dynamodb-production-checks';
+export * from './streams/filters';
+export * from './streams/failure-destination';
+export * from './streams/stream-consumer-props';
+export * from './streams/stream-consumer';

@@ -1,0 +1,193 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { ITable, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ConsumerFailureDestination } from './failure-destination';
+import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
+import { StreamConsumerProps } from './stream-consumer-props';
+import { checkImagesAvailable, resolveStream } from './stream-source';
+import { invalid, pathOf, show } from '../shared/errors';
+
+/** Read the stream; nothing on the table itself. */
+const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+
+/**
+ * A Lambda function wired to a DynamoDB table's stream with production defaults.
+ *
+ * Compared with aws-cdk-lib's `DynamoEventSource`: retries are bounded (5) and failing batches
+ * are bisected; a batch given up on goes to a failure destination (an encrypted SQS queue by
+ * default) instead of vanishing; partial batch responses are on; batch size is checked against
+ * DynamoDB's real limit; event filters are typed; the function may read this table's stream only
+ * (and decrypt with the table's key); the stream is enabled on the table if needed; and the
+ * consumer has alarms for lag, errors, throttles and failed records.
+ */
+export class StreamConsumer extends Construct {
+  /** The event source mapping. */
+  public readonly eventSourceMapping: lambda.EventSourceMapping;
+
+  /** The ARN of the stream the function reads. */
+  public readonly streamArn: string;
+
+  /** The stream view type, if it is known at synthesis. */
+  public readonly streamViewType?: StreamViewType;
+
+  /** The failure queue, when the failure destination is an SQS queue (created or yours). */
+  public readonly failureQueue?: sqs.IQueue;
+
+  /** The consumer's alarms (empty when `alarmsEnabled` is false). */
+  public readonly alarms: cloudwatch.IAlarm[];
+
+  /** Alarm: the function lags behind the newest record by more than the threshold. */
+  public readonly iteratorAgeAlarm?: cloudwatch.Alarm;
+
+  /** Alarm: the function failed at least once in 5 minutes. */
+  public readonly errorsAlarm?: cloudwatch.Alarm;
+
+  /** Alarm: the function was throttled at least once in 5 minutes. */
+  public readonly throttlesAlarm?: cloudwatch.Alarm;
+
+  /** Alarm: at least one failed batch is waiting in the failure queue. */
+  public readonly failureQueueAlarm?: cloudwatch.Alarm;
+
+  private readonly handler: lambda.IFunction;
+
+  constructor(scope: Construct, id: string, props: StreamConsumerProps) {
+    const path = pathOf(scope, id);
+    validateConsumerProps(path, props);
+    const filters = (props.filters ?? []).map((filter, index) => {
+      if (!filter || typeof (filter as any)._render !== 'function') {
+        invalid(path, `filters[${index}]`, `is ${show(filter)}`, 'build filters with the StreamFilter factories, such as StreamFilter.eventNames(StreamEventName.INSERT).');
+      }
+      return filter._render(path, `filters[${index}]`);
+    });
+    for (const [index, filter] of filters.entries()) {
+      const length = JSON.stringify(filter.pattern).length;
+      if (length > MAX_PATTERN_LENGTH) {
+        invalid(path, `filters[${index}]`, `compiles to a pattern of ${length} characters but Lambda allows ${MAX_PATTERN_LENGTH}`, 'split it or test fewer values.');
+      }
+    }
+    super(scope, id);
+
+    const stream = resolveStream(path, props.table, props.streamViewType);
+    checkImagesAvailable(path, stream.viewType,
+      filters.some(filter => filter.needsNewImage), filters.some(filter => filter.needsOldImage));
+    this.streamArn = stream.streamArn;
+    this.streamViewType = stream.viewType;
+    this.handler = props.handler;
+
+    const streamGrant = grantStreamRead(props.table, props.handler, stream.streamArn);
+    const failureDestination = (props.failureDestination ?? ConsumerFailureDestination.createdQueue())._bind(this, props.handler);
+    this.failureQueue = failureDestination.queue;
+
+    this.eventSourceMapping = new lambda.EventSourceMapping(this, 'Mapping', {
+      target: props.handler,
+      eventSourceArn: stream.streamArn,
+      startingPosition: props.startingPosition ?? lambda.StartingPosition.TRIM_HORIZON,
+      batchSize: props.batchSize ?? 100,
+      maxBatchingWindow: props.maxBatchingWindow,
+      parallelizationFactor: props.parallelizationFactor ?? 1,
+      tumblingWindow: props.tumblingWindow,
+      retryAttempts: props.retryAttempts ?? 5,
+      maxRecordAge: props.maxRecordAge ?? Duration.hours(24),
+      bisectBatchOnError: props.bisectBatchOnError ?? true,
+      reportBatchItemFailures: props.reportBatchItemFailures ?? true,
+      onFailure: failureDestination.eventSourceDlq,
+      supportS3OnFailureDestination: true,
+      filters: filters.length > 0 ? filters.map(filter => lambda.FilterCriteria.filter(filter.pattern)) : undefined,
+    });
+    // Lambda checks the role's permissions when it creates the mapping.
+    streamGrant.applyBefore(this.eventSourceMapping);
+    const defaultPolicy = props.handler.role?.node.tryFindChild('DefaultPolicy');
+    if (defaultPolicy) this.eventSourceMapping.node.addDependency(defaultPolicy);
+
+    acknowledgeSynchronousInvocation(props.handler, this.node.path);
+
+    const alarms: cloudwatch.Alarm[] = [];
+    if (props.alarmsEnabled ?? true) {
+      this.iteratorAgeAlarm = new cloudwatch.Alarm(this, 'IteratorAgeAlarm', {
+        alarmDescription: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
+        metric: props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1) }),
+        threshold: (props.iteratorAgeAlarmThreshold ?? Duration.minutes(5)).toMilliseconds(),
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 3,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+        alarmDescription: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
+        metric: props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      this.throttlesAlarm = new cloudwatch.Alarm(this, 'ThrottlesAlarm', {
+        alarmDescription: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
+        metric: props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      alarms.push(this.iteratorAgeAlarm, this.errorsAlarm, this.throttlesAlarm);
+      if (this.failureQueue) {
+        this.failureQueueAlarm = new cloudwatch.Alarm(this, 'FailureQueueAlarm', {
+          alarmDescription: `Stream consumer ${this.node.path}: records were given up on; replay them from the failure queue.`,
+          metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5) }),
+          threshold: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          evaluationPeriods: 1,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        });
+        alarms.push(this.failureQueueAlarm);
+      }
+    }
+    this.alarms = alarms;
+    if (props.alarmAction) this.addAlarmAction(props.alarmAction);
+  }
+
+  /**
+   * Adds an action to every consumer alarm (for example the table's alarm topic).
+   */
+  public addAlarmAction(...actions: cloudwatch.IAlarmAction[]): void {
+    for (const alarm of this.alarms) {
+      (alarm as cloudwatch.Alarm).addAlarmAction(...actions);
+    }
+  }
+
+  /**
+   * The age of the newest record the function has processed (stream lag), maximum per minute.
+   */
+  public metricIteratorAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1), ...props });
+  }
+}
+
+/**
+ * Permits the function to read this stream only, plus `kms:Decrypt` with the table's key.
+ * `dynamodb:ListStreams` is scoped to the table's streams, as in AWS's stream-only policy example,
+ * instead of `*` as `Table.grantStreamRead` does.
+ */
+function grantStreamRead(table: ITable, handler: lambda.IFunction, streamArn: string): iam.Grant {
+  const grant = iam.Grant.addToPrincipal({ grantee: handler, actions: STREAM_READ_ACTIONS, resourceArns: [streamArn] });
+  iam.Grant.addToPrincipal({ grantee: handler, actions: ['dynamodb:ListStreams'], resourceArns: [`${table.tableArn}/stream/*`] });
+  table.encryptionKey?.grant(handler, 'kms:Decrypt');
+  return grant;
+}
+
+/**
+ * cdk-nag's Serverless pack asks every function for an asynchronous failure destination and a
+ * dead-letter queue. A stream consumer is invoked synchronously by its event source mapping:
+ * those settings never see a stream record; the mapping's on-failure destination does.
+ */
+function acknowledgeSynchronousInvocation(handler: lambda.IFunction, consumerPath: string): void {
+  if (!(handler instanceof lambda.Function)) return;
+  const reason = `Invoked synchronously by the DynamoDB stream event source mapping of ${consumerPath}, whose on-failure destination receives failed batches; asynchronous failure destinations and dead-letter queues never see stream records.`;
+  Validations.of(handler).acknowledge(
+    { id: 'Serverless-LambdaDLQ', reason },
+    { id: 'Serverless-LambdaAsyncFailureDestination', reason },
+  );
+}

@@ -1,0 +1,319 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { StreamViewType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { consumerFunction, partitionKey, productionTable } from './fixtures';
+import { StreamConsumer, StreamConsumerProps } from '../../src';
+import { onlyResource, templateOf, testStack } from '../helpers/app';
+
+const STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported/stream/2026-01-01T00:00:00.000';
+const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported';
+
+function mapping(stack: ReturnType<typeof testStack>) {
+  return onlyResource(templateOf(stack), 'AWS::Lambda::EventSourceMapping').properties;
+}
+
+function consumerProps(stack: ReturnType<typeof testStack>, extra: Partial<StreamConsumerProps> = {}): StreamConsumerProps {
+  return { table: productionTable(stack), handler: consumerFunction(stack), ...extra };
+}
+
+function expectError(build: () => unknown, property: string, message: RegExp): void {
+  let caught: any;
+  try {
+    build();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeDefined();
+  expect(caught.name).toBe('KitValidationError');
+  expect(caught.property).toBe(property);
+  expect(caught.message).toMatch(/^TestStack\/Consumer: /);
+  expect(caught.message).toMatch(message);
+}
+
+describe('StreamConsumer event source mapping defaults', () => {
+  test('reads the stream from TRIM_HORIZON with bounded retries, record age, bisection and partial batch responses', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const properties = mapping(stack);
+    expect(properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      ParallelizationFactor: 1,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 86400,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(properties.MaximumBatchingWindowInSeconds).toBeUndefined();
+    expect(properties.TumblingWindowInSeconds).toBeUndefined();
+    expect(properties.FilterCriteria).toBeUndefined();
+  });
+
+  test('points at the table stream and sends failures to the created queue', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const template = templateOf(stack);
+    const table = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
+    const queues = template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } });
+    const queueId = Object.keys(queues)[0];
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [table.logicalId, 'StreamArn'] },
+      FunctionName: { Ref: Match.stringLikeRegexp('^Indexer') },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+  });
+
+  test('the mapping is created after the role policy that lets Lambda read the stream', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const { resource } = onlyResource(templateOf(stack), 'AWS::Lambda::EventSourceMapping');
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^IndexerServiceRoleDefaultPolicy/)]));
+  });
+});
+
+describe('StreamConsumer options', () => {
+  test('every tuning setting reaches the mapping', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack, {
+      startingPosition: lambda.StartingPosition.LATEST,
+      batchSize: 1000,
+      maxBatchingWindow: Duration.seconds(10),
+      parallelizationFactor: 10,
+      tumblingWindow: Duration.minutes(15),
+      retryAttempts: 0,
+      maxRecordAge: Duration.days(7),
+      bisectBatchOnError: false,
+      reportBatchItemFailures: false,
+    }));
+    const properties = mapping(stack);
+    expect(properties).toMatchObject({
+      StartingPosition: 'LATEST',
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 10,
+      ParallelizationFactor: 10,
+      TumblingWindowInSeconds: 900,
+      MaximumRetryAttempts: 0,
+      MaximumRecordAgeInSeconds: 604800,
+      BisectBatchOnFunctionError: false,
+    });
+    expect(properties.FunctionResponseTypes).toBeUndefined();
+  });
+
+  test('ProductionTable.addConsumer wires the table itself', () => {
+    const stack = testStack();
+    const table = productionTable(stack);
+    const consumer = table.addConsumer('Indexer', { handler: consumerFunction(stack, 'Fn'), batchSize: 50 });
+    expect(consumer.node.path).toBe('TestStack/Orders/Indexer');
+    const { logicalId } = onlyResource(templateOf(stack), 'AWS::DynamoDB::GlobalTable');
+    templateOf(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: 50,
+      EventSourceArn: { 'Fn::GetAtt': [logicalId, 'StreamArn'] },
+    });
+  });
+});
+
+describe('StreamConsumer enables the table stream', () => {
+  test('a ProductionTable with no stream gets NEW_AND_OLD_IMAGES', () => {
+    const stack = testStack();
+    const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+    expect(consumer.streamViewType).toBe(StreamViewType.NEW_AND_OLD_IMAGES);
+  });
+
+  test('streamViewType chooses the view type when the consumer enables the stream', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack, { streamViewType: StreamViewType.KEYS_ONLY }));
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'KEYS_ONLY' },
+    });
+  });
+
+  test('a table whose stream is set keeps it, and two consumers share it', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey, dynamoStream: StreamViewType.NEW_IMAGE });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    new StreamConsumer(stack, 'Second', { table, handler: consumerFunction(stack, 'Other') });
+    const template = templateOf(stack);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+  });
+
+  test('a plain TableV2 with no stream gets one', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  test('a Table (v1) with no stream gets one', () => {
+    const stack = testStack();
+    const table = new Table(stack, 'Legacy', { partitionKey });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    const { logicalId } = onlyResource(templateOf(stack), 'AWS::DynamoDB::Table');
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+    templateOf(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: { 'Fn::GetAtt': [logicalId, 'StreamArn'] } });
+  });
+
+  test('an imported table uses its stream ARN', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableAttributes(stack, 'Imported', { tableArn: TABLE_ARN, tableStreamArn: STREAM_ARN });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    templateOf(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: STREAM_ARN });
+    templateOf(stack).resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+  });
+
+  test('an imported table without a stream ARN is an error', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableArn(stack, 'Imported', TABLE_ARN);
+    expectError(() => new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) }),
+      'table', /imported table "TestStack\/Imported" with no stream ARN; .*tableStreamArn/);
+  });
+
+  test('a streamViewType that differs from the table stream is an error', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey, dynamoStream: StreamViewType.KEYS_ONLY });
+    expectError(() => new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack), streamViewType: StreamViewType.NEW_IMAGE }),
+      'streamViewType', /is "NEW_IMAGE" but the table's stream is "KEYS_ONLY" already/);
+  });
+});
+
+describe('StreamConsumer least privilege', () => {
+  function statements(stack: ReturnType<typeof testStack>): any[] {
+    const policies = templateOf(stack).findResources('AWS::IAM::Policy');
+    return Object.values(policies).flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
+  }
+
+  test('the role reads this stream, lists this table streams, decrypts with the table key and sends to the failure queue; nothing else', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const template = templateOf(stack);
+    const table = onlyResource(template, 'AWS::DynamoDB::GlobalTable').logicalId;
+    const tableKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('OrdersKey'))!;
+    const queueKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('ConsumerFailureQueueKey'))!;
+    const queue = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }))[0];
+    expect(statements(stack)).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: { 'Fn::GetAtt': [table, 'StreamArn'] } },
+      { Effect: 'Allow', Action: 'dynamodb:ListStreams', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [table, 'Arn'] }, '/stream/*']] } },
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: { 'Fn::GetAtt': [tableKey, 'Arn'] } },
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queue, 'Arn'] } },
+      { Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: { 'Fn::GetAtt': [queueKey, 'Arn'] } },
+    ]);
+  });
+
+  test('no statement has a * resource', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const resources = statements(stack).flatMap(statement => [statement.Resource].flat());
+    expect(resources.length).toBeGreaterThan(0);
+    expect(resources).not.toContain('*');
+  });
+
+  test('a table with no customer-managed key adds no KMS statement for the stream', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    const kmsStatements = statements(stack).filter(statement => [statement.Action].flat().includes('kms:Decrypt'));
+    expect(kmsStatements).toHaveLength(1); // the failure queue's key only
+    expect(JSON.stringify(kmsStatements[0].Resource)).toMatch(/ConsumerFailureQueueKey/);
+  });
+});
+
+describe('StreamConsumer alarms', () => {
+  /** The alarms of the consumer (the table may have its own). */
+  function consumerAlarms(stack: ReturnType<typeof testStack>): any[] {
+    const alarms = templateOf(stack).findResources('AWS::CloudWatch::Alarm');
+    return Object.entries(alarms).filter(([id]) => id.startsWith('Consumer')).map(([, alarm]) => alarm);
+  }
+
+  test('iterator age, errors, throttles and failure-queue alarms exist', () => {
+    const stack = testStack();
+    const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const template = templateOf(stack);
+    expect(consumerAlarms(stack)).toHaveLength(4);
+    expect(consumer.alarms).toHaveLength(4);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge', Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: 300000,
+      ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 5, DatapointsToAlarm: 3, TreatMissingData: 'notBreaching',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Statistic: 'Sum', Threshold: 1, Period: 300 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1, Period: 300 });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  test('iteratorAgeAlarmThreshold sets the lag threshold', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack, { iteratorAgeAlarmThreshold: Duration.minutes(1) }));
+    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Threshold: 60000 });
+  });
+
+  test('alarmAction goes to every alarm, and addAlarmAction adds more', () => {
+    const stack = testStack();
+    const first = new sns.Topic(stack, 'First');
+    const second = new sns.Topic(stack, 'Second');
+    const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack, { alarmAction: new cwActions.SnsAction(first) }));
+    consumer.addAlarmAction(new cwActions.SnsAction(second));
+    const alarms = consumerAlarms(stack);
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms as any[]) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^First/) }, { Ref: expect.stringMatching(/^Second/) }]);
+    }
+  });
+
+  test('alarmsEnabled: false creates none', () => {
+    const stack = testStack();
+    const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack, { alarmsEnabled: false }));
+    expect(consumerAlarms(stack)).toEqual([]);
+    expect(consumer.alarms).toEqual([]);
+    expect(consumer.iteratorAgeAlarm).toBeUndefined();
+  });
+
+  test('metricIteratorAge is the function IteratorAge maximum', () => {
+    const stack = testStack();
+    const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const metric = consumer.metricIteratorAge();
+    expect(metric.metricName).toBe('IteratorAge');
+    expect(metric.statistic).toBe(cloudwatch.Stats.MAXIMUM);
+  });
+});
+
+describe('StreamConsumer validation', () => {
+  const cases: Array<[string, Partial<StreamConsumerProps>, string, RegExp]> = [
+    ['batch size above DynamoDB Streams limit', { batchSize: 1001 }, 'batchSize', /batchSize is 1001 but must be a whole number from 1 to 1000; DynamoDB Streams returns at most 1000/],
+    ['batch size zero', { batchSize: 0 }, 'batchSize', /batchSize is 0 but must be a whole number from 1 to 1000/],
+    ['fractional batch size', { batchSize: 10.5 }, 'batchSize', /batchSize is 10.5/],
+    ['parallelization factor 11', { parallelizationFactor: 11 }, 'parallelizationFactor', /from 1 to 10/],
+    ['negative retries', { retryAttempts: -1 }, 'retryAttempts', /retryAttempts is -1 but must be a whole number from 0 to 10000/],
+    ['record age under a minute', { maxRecordAge: Duration.seconds(30) }, 'maxRecordAge', /maxRecordAge is 30 seconds but must be from 1 minute to 7 days/],
+    ['record age over 7 days', { maxRecordAge: Duration.days(8) }, 'maxRecordAge', /maxRecordAge is 8 days/],
+    ['batching window over 5 minutes', { maxBatchingWindow: Duration.minutes(6) }, 'maxBatchingWindow', /from 0 seconds to 5 minutes/],
+    ['tumbling window over 15 minutes', { tumblingWindow: Duration.minutes(16) }, 'tumblingWindow', /from 0 seconds to 15 minutes/],
+    ['zero iterator age threshold', { iteratorAgeAlarmThreshold: Duration.seconds(0) }, 'iteratorAgeAlarmThreshold', /iteratorAgeAlarmThreshold is 0 seconds/],
+    ['a number where a Duration belongs', { maxRecordAge: 3600 as any }, 'maxRecordAge', /maxRecordAge is 3600, not a Duration; pass a Duration/],
+  ];
+  test.each(cases)('%s', (_name, extra, property, message) => {
+    const stack = testStack();
+    const props = consumerProps(stack, extra);
+    expectError(() => new StreamConsumer(stack, 'Consumer', props), property, message);
+  });
+
+  test('a missing handler is our error, not a TypeError', () => {
+    const stack = testStack();
+    expectError(() => new StreamConsumer(stack, 'Consumer', { table: productionTable(stack) } as any), 'handler', /handler is undefined; pass the lambda.IFunction/);
+  });
+
+  test('a missing table is our error, not a TypeError', () => {
+    const stack = testStack();
+    expectError(() => new StreamConsumer(stack, 'Consumer', { handler: consumerFunction(stack) } as any), 'table', /table is undefined/);
+  });
+});
