@@ -1,0 +1,258 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AttributeType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport } from '../../src';
+import { KitValidationError } from '../../src/shared/errors';
+import { templateOf, testStack } from '../helpers/app';
+
+const partitionKey = { name: 'pk', type: AttributeType.STRING };
+
+function idOf(stack: Stack, construct: any): string {
+  return stack.getLogicalId(construct.node.defaultChild ?? construct);
+}
+
+function policyStatements(template: Template, roleId: string): any[] {
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p: any) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+    .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+}
+
+function thrown(fn: () => unknown): KitValidationError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof KitValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a KitValidationError');
+}
+
+describe('ScheduledExport, full, with the created bucket', () => {
+  const stack = testStack();
+  const table = new ProductionTable(stack, 'Orders', { partitionKey });
+  const exp = new ScheduledExport(stack, 'Export', { table });
+  const template = templateOf(stack);
+  const tableId = idOf(stack, table);
+  const bucketId = idOf(stack, exp.bucket);
+  const roleId = idOf(stack, exp.role);
+  const keyId = stack.getLogicalId(exp.bucket.encryptionKey!.node.defaultChild as any);
+
+  test('the bucket is KMS-encrypted, versioned, private, retained and archives after 30 days', () => {
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: {
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ BucketKeyEnabled: true, ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({
+            Id: 'archive-exports',
+            Status: 'Enabled',
+            Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+            NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }],
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+          })],
+        },
+      },
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true, Description: Match.stringLikeRegexp('exports of TestStack/Export') }, DeletionPolicy: 'Retain' });
+  });
+
+  test('the bucket refuses requests without SSL', () => {
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: { Statement: [Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } }, Principal: { AWS: '*' } })] },
+    });
+  });
+
+  test('a daily schedule whose universal target calls ExportTableToPointInTime with this table and bucket', () => {
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties;
+    expect(schedule.ScheduleExpression).toBe('cron(0 3 * * ? *)');
+    expect(schedule.State).toBe('ENABLED');
+    expect(schedule.FlexibleTimeWindow).toEqual({ Mode: 'OFF' });
+    expect(schedule.Target.Arn).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':scheduler:::aws-sdk:dynamodb:exportTableToPointInTime']] });
+    expect(schedule.Target.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    expect(schedule.Target.RetryPolicy).toEqual(expect.objectContaining({ MaximumRetryAttempts: 3 }));
+    const input = JSON.stringify(schedule.Target.Input);
+    for (const field of ['"S3Prefix\\":\\"dynamodb-exports/Export/\\"', '"S3BucketOwner\\":\\"123456789012\\"', '"ExportFormat\\":\\"DYNAMODB_JSON\\"', '"S3SseAlgorithm\\":\\"KMS\\"']) {
+      expect(input).toContain(field);
+    }
+    expect(input).not.toContain('ExportType');
+    expect(JSON.stringify(schedule.Target.Input)).toContain(`"${tableId}","Arn"`);
+    expect(JSON.stringify(schedule.Target.Input)).toContain(`"Ref":"${bucketId}"`);
+    expect(JSON.stringify(schedule.Target.Input)).toContain(`"${keyId}","Arn"`);
+  });
+
+  test('the role is assumed by EventBridge Scheduler from this account only', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } }],
+      },
+    });
+  });
+
+  test('the role may export this table to this bucket prefix, with this key, and nothing else', () => {
+    const statements = policyStatements(template, roleId);
+    expect(statements).toHaveLength(3);
+    expect(statements).toEqual(expect.arrayContaining([
+      { Sid: 'ExportThisTable', Effect: 'Allow', Action: 'dynamodb:ExportTableToPointInTime', Resource: { 'Fn::GetAtt': [tableId, 'Arn'] } },
+      {
+        Sid: 'WriteUnderThePrefix',
+        Effect: 'Allow',
+        Action: ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/dynamodb-exports/Export/*']] },
+      },
+      { Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Encrypt'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    ]));
+    const all = JSON.stringify(policyStatements(template, roleId));
+    expect(all).not.toContain('"*"');
+  });
+
+  test('no state machine in full mode', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
+  });
+});
+
+describe('incremental exports', () => {
+  const stack = testStack();
+  const table = new ProductionTable(stack, 'Orders', { partitionKey });
+  const exp = new ScheduledExport(stack, 'Export', {
+    table,
+    mode: ExportMode.incremental({ window: Duration.hours(1), viewType: IncrementalExportViewType.NEW_IMAGE }),
+    schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+    format: ExportFormat.ION,
+  });
+  const template = templateOf(stack);
+  const roleId = idOf(stack, exp.role);
+  const machineId = idOf(stack, exp.stateMachine);
+
+  test('the schedule starts the state machine with the scheduled time', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Target: { Arn: { Ref: machineId }, Input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+    });
+  });
+
+  test('the state machine exports the hour ending 15 minutes before the scheduled time', () => {
+    const definition = JSON.stringify(Object.values(template.findResources('AWS::StepFunctions::StateMachine'))[0].Properties.DefinitionString);
+    expect(definition).toContain('arn:aws:states:::aws-sdk:dynamodb:exportTableToPointInTime');
+    expect(definition).toContain('\\"QueryLanguage\\":\\"JSONata\\"');
+    expect(definition).toContain('\\"ExportType\\":\\"INCREMENTAL_EXPORT\\"');
+    expect(definition).toContain('\\"ExportViewType\\":\\"NEW_IMAGE\\"');
+    expect(definition).toContain('\\"ExportFormat\\":\\"ION\\"');
+    expect(definition).toContain(`$toMillis($states.input.scheduledTime) - ${(60 + 15) * 60000}`);
+    expect(definition).toContain(`$toMillis($states.input.scheduledTime) - ${15 * 60000}`);
+    expect(definition).not.toMatch(/Lambda/i);
+  });
+
+  test('the state machine role is the export role: this table, this prefix, this key', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', { RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'states.amazonaws.com' } })] },
+    });
+    const actions = policyStatements(template, roleId).map(s => s.Action);
+    expect(actions).toHaveLength(3);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:ExportTableToPointInTime', ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'], ['kms:GenerateDataKey', 'kms:Encrypt']]));
+  });
+
+  test('the scheduler role may start this state machine only', () => {
+    const schedulerRoleArn = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties.Target.RoleArn;
+    const schedulerRoleId = schedulerRoleArn['Fn::GetAtt'][0];
+    expect(policyStatements(template, schedulerRoleId)).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
+  });
+
+  test.each([Duration.minutes(10), Duration.hours(25)])('a window of %s is an error', (window) => {
+    const s = testStack();
+    const error = thrown(() => new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), mode: ExportMode.incremental({ window }) }));
+    expect(error.property).toBe('mode.window');
+    expect(error.message).toMatch(/^TestStack\/Export: mode.window is .*outside the 15 minutes to 24 hours/);
+  });
+});
+
+describe('your own bucket and prefix', () => {
+  test('writes under your prefix, with your bucket key; creates no bucket', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'Key');
+    const bucket = new s3.Bucket(stack, 'Mine', { encryption: s3.BucketEncryption.KMS, encryptionKey: key });
+    const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'T', { partitionKey }), bucket, prefix: 'exports/orders/' });
+    const template = templateOf(stack);
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    const statements = policyStatements(template, idOf(stack, exp.role));
+    expect(statements.find(st => st.Sid === 'WriteUnderThePrefix').Resource).toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [idOf(stack, bucket), 'Arn'] }, '/exports/orders/*']] });
+    expect(statements.find(st => st.Action[0] === 'kms:GenerateDataKey').Resource).toEqual({ 'Fn::GetAtt': [idOf(stack, key), 'Arn'] });
+  });
+
+  test('an S3-managed bucket gets AES256 and no KMS permission', () => {
+    const stack = testStack();
+    const bucket = s3.Bucket.fromBucketName(stack, 'Mine', 'my-exports');
+    const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'T', { partitionKey }), bucket });
+    const template = templateOf(stack);
+    const schedule = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties;
+    expect(JSON.stringify(schedule.Target.Input)).toContain('\\"S3SseAlgorithm\\":\\"AES256\\"');
+    expect(JSON.stringify(schedule.Target.Input)).toContain('my-exports');
+    expect(policyStatements(template, idOf(stack, exp.role)).map(s => s.Sid)).toEqual(['ExportThisTable', 'WriteUnderThePrefix']);
+  });
+
+  test.each(['/exports', 'exports/*'])('prefix %s is an error', (prefix) => {
+    const stack = testStack();
+    const error = thrown(() => new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'T', { partitionKey }), prefix }));
+    expect(error.property).toBe('prefix');
+  });
+
+  test('archive settings of the created bucket', () => {
+    const stack = testStack();
+    new ScheduledExport(stack, 'Export', {
+      table: new ProductionTable(stack, 'T', { partitionKey }),
+      archiveAfter: Duration.days(90),
+      archiveStorageClass: s3.StorageClass.DEEP_ARCHIVE,
+      enabled: false,
+    });
+    const template = templateOf(stack);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: [Match.objectLike({ Transitions: [{ StorageClass: 'DEEP_ARCHIVE', TransitionInDays: 90 }] })] },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { State: 'DISABLED' });
+  });
+});
+
+describe('point-in-time recovery', () => {
+  test('a TableV2 with PITR off is a clear error', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    const error = thrown(() => new ScheduledExport(stack, 'Export', { table }));
+    expect(error.property).toBe('table');
+    expect(error.message).toBe('TestStack/Export: table is TestStack/Plain, which has point-in-time recovery off, and DynamoDB exports only from PITR; '
+      + 'turn it on (ProductionTable does by default; TableV2: pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }).');
+  });
+
+  test('a ProductionTable that opted out of PITR is a clear error', () => {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'T', { partitionKey, pointInTimeRecovery: false });
+    expect(() => new ScheduledExport(stack, 'Export', { table })).toThrow(KitValidationError);
+  });
+
+  test('a TableV2 with PITR on is accepted', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'T', { partitionKey, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });
+    new ScheduledExport(stack, 'Export', { table });
+    templateOf(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
+  });
+
+  test('a Table (AWS::DynamoDB::Table) with PITR off is an error too', () => {
+    const stack = testStack();
+    const table = new Table(stack, 'Old', { partitionKey }) as any;
+    expect(() => new ScheduledExport(stack, 'Export', { table })).toThrow(/point-in-time recovery off/);
+  });
+
+  test('an imported table cannot be checked: a warning, and the export is still made', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableName(stack, 'Imported', 'legacy');
+    new ScheduledExport(stack, 'Export', { table });
+    Annotations.fromStack(stack).hasWarning('/TestStack/Export', Match.stringLikeRegexp('imported, so its point-in-time recovery cannot be checked'));
+    templateOf(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
+  });
+});
