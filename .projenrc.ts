@@ -78,6 +78,9 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// Examples and benchmarks sit outside tsconfig.json (which jsii owns): lint them with the default project.
+project.tryFindObjectFile('.eslintrc.json')?.addOverride('parserOptions.projectService.allowDefaultProject',
+  ['.projenrc.ts', 'examples/*/*.ts', 'bench/*.ts']);
 
 // The main job: synthesize the example app with the real CDK CLI, offline, and print the
 // production-readiness summary of every table in it.

@@ -10,8 +10,8 @@ import {
   LocalSecondaryIndexProps,
   ReplicaTableProps,
 } from 'aws-cdk-lib/aws-dynamodb';
-import { invalid, show } from '../shared/errors';
 import { ProductionTableProps } from './production-table-props';
+import { invalid, show } from '../shared/errors';
 
 /** DynamoDB's own limits, which aws-cdk-lib lets through or reports without saying where. */
 export const MAX_GLOBAL_SECONDARY_INDEXES = 20;
@@ -58,7 +58,7 @@ export function validateGlobalSecondaryIndex(path: string, property: string, gsi
     for (const field of ['readCapacity', 'writeCapacity'] as const) {
       if (gsi[field]) {
         invalid(path, `${property}.${field}`, 'is set but the table bills on demand (PAY_PER_REQUEST)',
-          `remove it, or use maxReadRequestUnits / maxWriteRequestUnits to cap on-demand throughput, or use Billing.provisioned(...) for the table.`);
+          'remove it, or use maxReadRequestUnits / maxWriteRequestUnits to cap on-demand throughput, or use Billing.provisioned(...) for the table.');
       }
     }
   } else {

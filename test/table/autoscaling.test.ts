@@ -5,6 +5,11 @@ import { onlyResource, templateOf, testStack } from '../helpers/app';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
+const writePolicy = (settings: any) =>
+  settings.WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration;
+const readPolicy = (settings: any) =>
+  settings.ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration;
+
 function synthProvisioned(extra: object = {}) {
   const stack = testStack();
   new ProductionTable(stack, 'Orders', {
@@ -28,25 +33,23 @@ describe('ProductionTable autoscaling', () => {
     expect(props.WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings).toEqual({
       MinCapacity: 5, MaxCapacity: 50, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 },
     });
-    expect(props.GlobalSecondaryIndexes[0].WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration)
-      .toEqual({ TargetValue: 70 });
+    expect(writePolicy(props.GlobalSecondaryIndexes[0])).toEqual({ TargetValue: 70 });
     for (const replica of props.Replicas) {
       expect(replica.ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings).toEqual({
         MinCapacity: 5, MaxCapacity: 100, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 },
       });
-      expect(replica.GlobalSecondaryIndexes[0].ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration)
-        .toEqual({ TargetValue: 70 });
+      expect(readPolicy(replica.GlobalSecondaryIndexes[0])).toEqual({ TargetValue: 70 });
     }
   });
 
   test('cooldowns reach every autoscaled capacity: table, index and replica, read and write', () => {
     const props = synthProvisioned({ autoScaling: { scaleInCooldown: Duration.minutes(5), scaleOutCooldown: Duration.seconds(30) } });
     const expected = { TargetValue: 70, ScaleInCooldown: 300, ScaleOutCooldown: 30 };
-    expect(props.WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration).toEqual(expected);
-    expect(props.GlobalSecondaryIndexes[0].WriteProvisionedThroughputSettings.WriteCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration).toEqual(expected);
+    expect(writePolicy(props)).toEqual(expected);
+    expect(writePolicy(props.GlobalSecondaryIndexes[0])).toEqual(expected);
     for (const replica of props.Replicas) {
-      expect(replica.ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration).toEqual(expected);
-      expect(replica.GlobalSecondaryIndexes[0].ReadProvisionedThroughputSettings.ReadCapacityAutoScalingSettings.TargetTrackingScalingPolicyConfiguration).toEqual(expected);
+      expect(readPolicy(replica)).toEqual(expected);
+      expect(readPolicy(replica.GlobalSecondaryIndexes[0])).toEqual(expected);
     }
   });
 
@@ -54,7 +57,10 @@ describe('ProductionTable autoscaling', () => {
     const stack = testStack();
     const table = new ProductionTable(stack, 'Orders', {
       partitionKey,
-      billing: Billing.provisioned({ readCapacity: Capacity.autoscaled({ maxCapacity: 10 }), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) }),
+      billing: Billing.provisioned({
+        readCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+        writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+      }),
       autoScaling: { scaleOutCooldown: Duration.seconds(45) },
     });
     table.addGlobalSecondaryIndex({

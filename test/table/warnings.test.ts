@@ -28,14 +28,18 @@ describe('ProductionTable says what an opt-out gives up', () => {
       billing: Billing.provisioned({ readCapacity: Capacity.fixed(5), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) }),
     }, /billing has a fixed readCapacity/],
     ['a fixed index read capacity', {
-      billing: Billing.provisioned({ readCapacity: Capacity.autoscaled({ maxCapacity: 10 }), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) }),
+      billing: Billing.provisioned({
+        readCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+        writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+      }),
       globalSecondaryIndexes: [{ indexName: 'byCustomer', partitionKey: { name: 'c', type: AttributeType.STRING }, readCapacity: Capacity.fixed(5) }],
     }, /index byCustomer has a fixed readCapacity/],
     ['a replica without deletion protection', {
       encryption: TableEncryptionV2.awsManagedKey(), replicas: [{ region: 'eu-west-1', deletionProtection: false }],
     }, /replica eu-west-1 has deletionProtection false/],
     ['a replica without PITR', {
-      encryption: TableEncryptionV2.awsManagedKey(), replicas: [{ region: 'eu-west-1', pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: false } }],
+      encryption: TableEncryptionV2.awsManagedKey(),
+      replicas: [{ region: 'eu-west-1', pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: false } }],
     }, /replica eu-west-1 has point-in-time recovery off/],
   ])('%s', (_name, props, message) => {
     const warnings = warningsOf(props);
