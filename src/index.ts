@@ -1,5 +1,6 @@
 export * from './table/production-table-props';
 export * from './table/production-table';
+export * from './monitoring';
 export * from './compliance/dynamodb-production-checks';
 export * from './streams/filters';
 export * from './streams/failure-destination';

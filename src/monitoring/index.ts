@@ -1,0 +1,3 @@
+export * from './table-metric-factory';
+export * from './table-monitoring-props';
+export * from './table-monitoring';

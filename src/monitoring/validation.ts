@@ -1,0 +1,116 @@
+import { Duration, Token } from 'aws-cdk-lib';
+import { AlarmTuning, LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps, ThresholdAlarmOptions } from './table-monitoring-props';
+import { invalid, show } from '../shared/errors';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ONE_DAY_SECONDS = 86_400;
+
+const TUNED_ALARMS = [
+  'readThrottles', 'writeThrottles', 'keyRangeThrottles', 'systemErrors', 'latency', 'readCapacityUtilization',
+  'writeCapacityUtilization', 'replicationLatency', 'pendingReplication', 'userErrors', 'conditionalCheckFailures',
+  'transactionConflicts', 'timeToLiveDeletionsStopped',
+] as const;
+
+const PERCENT_ALARMS = new Set(['readCapacityUtilization', 'writeCapacityUtilization']);
+
+/**
+ * Every check on `TableMonitoringProps`, in one place: a bad value throws our error naming the
+ * construct path, the property, the value and the fix.
+ */
+export function validateMonitoringProps(path: string, props: TableMonitoringProps): void {
+  if (props.alarmTopic && props.alarmAction) {
+    invalid(path, 'alarmTopic', 'and alarmAction are both set', 'give one: alarmTopic for an SNS topic, alarmAction for any other action.');
+  }
+  const indexes: string[] = [];
+  for (const name of props.globalSecondaryIndexNames ?? []) {
+    validateIndexName(path, 'globalSecondaryIndexNames', name, indexes);
+    indexes.push(name);
+  }
+  const regions: string[] = [];
+  for (const region of props.replicaRegions ?? []) {
+    validateRegion(path, 'replicaRegions', region, regions);
+    regions.push(region);
+  }
+  for (const [property, value] of [['maxReadRequestUnits', props.maxReadRequestUnits], ['maxWriteRequestUnits', props.maxWriteRequestUnits]] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      invalid(path, property, `is ${show(value)}`, 'use the whole number of request units the table allows per second (at least 1), or leave it out.');
+    }
+  }
+  for (const key of TUNED_ALARMS) {
+    const options = props[key];
+    if (options !== undefined) validateTuning(path, key, options, PERCENT_ALARMS.has(key));
+  }
+  const systemErrors: SystemErrorsAlarmOptions | undefined = props.systemErrors;
+  if (systemErrors?.operations !== undefined && systemErrors.operations.length === 0) {
+    invalid(path, 'systemErrors.operations', 'is empty', 'list at least one operation, or disable the alarm with enabled: false.');
+  }
+  const latency: LatencyAlarmOptions | undefined = props.latency;
+  if (latency?.operations !== undefined) {
+    if (latency.operations.length === 0) {
+      invalid(path, 'latency.operations', 'is empty', 'list at least one operation with its threshold, or disable the alarm with enabled: false.');
+    }
+    for (const { operation, threshold } of latency.operations) {
+      if (!threshold || threshold.toMilliseconds() <= 0) {
+        invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${threshold ? threshold.toMilliseconds() : show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
+      }
+    }
+  }
+  for (const name of props.contributorInsightsRuleNames ?? []) {
+    if (typeof name !== 'string' || name.length === 0) {
+      invalid(path, 'contributorInsightsRuleNames', `contains ${show(name)}`, 'give the rule names shown in the CloudWatch console (Contributor Insights).');
+    }
+  }
+}
+
+function validateTuning(path: string, key: string, options: AlarmTuning & ThresholdAlarmOptions, percent: boolean): void {
+  const threshold = options.threshold;
+  if (threshold !== undefined) {
+    if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
+      invalid(path, `${key}.threshold`, `is ${show(threshold)}`, 'use a finite number of at least 0 in the alarm\'s unit.');
+    }
+    if (percent && (threshold <= 0 || threshold > 100)) {
+      invalid(path, `${key}.threshold`, `is ${show(threshold)} but it is a percentage of capacity`, 'use a number above 0 and at most 100, such as 90.');
+    }
+  }
+  const periods = options.evaluationPeriods;
+  if (periods !== undefined && !(Number.isInteger(periods) && periods >= 1)) {
+    invalid(path, `${key}.evaluationPeriods`, `is ${show(periods)}`, 'use a whole number of at least 1.');
+  }
+  const datapoints = options.datapointsToAlarm;
+  if (datapoints !== undefined && !(Number.isInteger(datapoints) && datapoints >= 1)) {
+    invalid(path, `${key}.datapointsToAlarm`, `is ${show(datapoints)}`, 'use a whole number of at least 1.');
+  }
+  if (datapoints !== undefined && periods !== undefined && datapoints > periods) {
+    invalid(path, `${key}.datapointsToAlarm`, `is ${datapoints}, more than evaluationPeriods (${periods})`, 'use at most evaluationPeriods datapoints ("M out of N" needs M <= N).');
+  }
+  const period: Duration | undefined = options.period;
+  if (period !== undefined && !Token.isUnresolved(period.toSeconds())) {
+    const seconds = period.toSeconds();
+    if (seconds < 60 || seconds % 60 !== 0) {
+      invalid(path, `${key}.period`, `is ${seconds} seconds`, 'DynamoDB publishes one-minute data: use a whole number of minutes, such as Duration.minutes(1).');
+    }
+    if (periods !== undefined && seconds * periods > ONE_DAY_SECONDS) {
+      invalid(path, `${key}.evaluationPeriods`, `times period is ${seconds * periods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
+    }
+  }
+}
+
+/** An index name to monitor: non-empty and not already monitored. */
+export function validateIndexName(path: string, property: string, name: string, existing: string[]): void {
+  if (typeof name !== 'string' || name.length === 0) {
+    invalid(path, property, `contains ${show(name)}`, 'give the index names as the table declares them.');
+  }
+  if (!Token.isUnresolved(name) && existing.includes(name)) {
+    invalid(path, property, `repeats the index ${show(name)}`, 'monitor each index once.');
+  }
+}
+
+/** A replica region: a region name, not the same twice. */
+export function validateRegion(path: string, property: string, region: string, existing: string[]): void {
+  if (typeof region !== 'string' || (!Token.isUnresolved(region) && !REGION.test(region))) {
+    invalid(path, property, `contains ${show(region)}, which is not a region name`, 'use region names such as "eu-west-1".');
+  }
+  if (!Token.isUnresolved(region) && existing.includes(region)) {
+    invalid(path, property, `repeats the region ${show(region)}`, 'list each replica region once.');
+  }
+}
