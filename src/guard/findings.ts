@@ -1,0 +1,63 @@
+/**
+ * What the update guard reports. Plain TypeScript (not part of the jsii surface): the guard reads
+ * files and runs in Node.js, in CI and in tests.
+ */
+
+/** How bad a finding is. */
+export type Severity =
+  /** The deploy would lose data or fail: the guard exits 1. */
+  | 'blocking'
+  /** The deploy succeeds but weakens protection or breaks something that depends on the table. */
+  | 'warning'
+  /** Worth knowing; nothing to fix. */
+  | 'info';
+
+/** Every kind of finding, each with one reason. */
+export const FINDING_KINDS = {
+  TABLE_REMOVED: 'the table leaves the template: deleted with its data, or orphaned with RETAIN',
+  LOGICAL_ID_CHANGED: 'the table moved to a new logical ID: CloudFormation creates a new empty table',
+  TABLE_REPLACED: 'a property that requires replacement changed: a new empty table',
+  GSI_LIMIT_EXCEEDED: 'more than one global secondary index created or deleted in one update',
+  GSI_REBUILT: 'an index changed its key schema or projection in place',
+  GSI_REMOVED: 'an index is deleted',
+  GSI_ADDED: 'an index is created and backfilled',
+  REPLICA_LIMIT_EXCEEDED: 'more than one replica added or removed in one update',
+  REPLICA_REMOVED: 'a replica is removed, deleting that region\'s table',
+  REPLICA_ADDED: 'a replica is added',
+  PITR_DISABLED: 'point-in-time recovery turned off',
+  PITR_SHORTENED: 'point-in-time recovery period shortened',
+  DELETION_PROTECTION_REMOVED: 'deletion protection turned off',
+  RETAIN_REMOVED: 'DeletionPolicy or UpdateReplacePolicy changed from Retain',
+  ENCRYPTION_CHANGED: 'the encryption key or type changed',
+  TTL_ATTRIBUTE_CHANGED: 'the TTL attribute changed while TTL is on',
+  TTL_DISABLED: 'time to live turned off',
+  STREAM_VIEW_TYPE_CHANGED: 'the stream view type changed',
+  STREAM_DISABLED: 'the stream is turned off',
+  BILLING_MODE_SWITCHED: 'the billing mode switched',
+  STACK_REMOVED: 'a stack with tables is not in the new assembly',
+} as const;
+
+export type FindingKind = keyof typeof FINDING_KINDS;
+
+/** One thing the update would do to a table. */
+export interface GuardFinding {
+  readonly kind: FindingKind;
+  readonly severity: Severity;
+  /** The stack (artifact id in a cloud assembly, or the template file name). */
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly resourceType: string;
+  /** The property that changed, e.g. `KeySchema`, `Replicas[eu-west-1]`, `GlobalSecondaryIndexes[byEmail]`. */
+  readonly property: string;
+  readonly before: unknown;
+  readonly after: unknown;
+  /** What CloudFormation or DynamoDB will do. */
+  readonly problem: string;
+  /** The safe way to make the change. */
+  readonly safeChange: string;
+}
+
+/** True when a finding would lose data or fail the deploy. */
+export function isBlocking(finding: GuardFinding): boolean {
+  return finding.severity === 'blocking';
+}
