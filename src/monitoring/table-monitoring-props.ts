@@ -89,7 +89,7 @@ export interface OperationLatencyThreshold {
  */
 export interface LatencyAlarmOptions extends AlarmTuning {
   /**
-   * The operations watched, each with its threshold. More than 5 are split over several alarms.
+   * The operations watched, each with its threshold. More than 9 are split over several alarms.
    *
    * @default - GetItem 100 ms, PutItem 100 ms, UpdateItem 100 ms, Query 250 ms,
    * TransactWriteItems 500 ms
@@ -113,7 +113,7 @@ export interface TableMonitoringOptions {
    * An SNS topic notified by every alarm (and when it returns to OK). Alarms without actions fail
    * the HIPAA and NIST `CloudWatchAlarmAction` rules. Give this or `alarmAction`, not both.
    *
-   * @default - no topic; the alarms have no actions and a warning says so
+   * @default - no topic; the alarms have no actions and an info annotation says so
    */
   readonly alarmTopic?: sns.ITopic;
 
