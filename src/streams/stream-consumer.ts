@@ -63,8 +63,14 @@ export class StreamConsumer extends Construct {
       }
       return filter._render(path, `filters[${index}]`);
     });
+    const seen = new Map<string, number>();
     for (const [index, filter] of filters.entries()) {
-      const length = JSON.stringify(filter.pattern).length;
+      const text = JSON.stringify(filter.pattern);
+      if (seen.has(text)) {
+        invalid(path, `filters[${index}]`, `repeats filters[${seen.get(text)}]`, 'remove the duplicate (Lambda rejects repeated filters).');
+      }
+      seen.set(text, index);
+      const length = text.length;
       if (length > MAX_PATTERN_LENGTH) {
         invalid(path, `filters[${index}]`, `compiles to a pattern of ${length} characters but Lambda allows ${MAX_PATTERN_LENGTH}`, 'split it or test fewer values.');
       }
@@ -179,15 +185,12 @@ function grantStreamRead(table: ITable, handler: lambda.IFunction, streamArn: st
 }
 
 /**
- * cdk-nag's Serverless pack asks every function for an asynchronous failure destination and a
- * dead-letter queue. A stream consumer is invoked synchronously by its event source mapping:
- * those settings never see a stream record; the mapping's on-failure destination does.
+ * cdk-nag's Serverless pack asks every function for a dead-letter queue. A stream consumer is
+ * invoked synchronously by its event source mapping: a function's dead-letter queue (for
+ * asynchronous invocations) never sees a stream record; the mapping's on-failure destination does.
  */
 function acknowledgeSynchronousInvocation(handler: lambda.IFunction, consumerPath: string): void {
   if (!(handler instanceof lambda.Function)) return;
-  const reason = `Invoked synchronously by the DynamoDB stream event source mapping of ${consumerPath}, whose on-failure destination receives failed batches; asynchronous failure destinations and dead-letter queues never see stream records.`;
-  Validations.of(handler).acknowledge(
-    { id: 'Serverless-LambdaDLQ', reason },
-    { id: 'Serverless-LambdaAsyncFailureDestination', reason },
-  );
+  const reason = `Invoked synchronously by the DynamoDB stream event source mapping of ${consumerPath}, whose on-failure destination receives failed batches; a function dead-letter queue (asynchronous invocations only) never sees stream records.`;
+  Validations.of(handler).acknowledge({ id: 'Serverless-LambdaDLQ', reason });
 }

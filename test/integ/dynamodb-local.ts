@@ -81,7 +81,9 @@ export async function startDynamoDbLocal(timeoutMillis = 60_000): Promise<Dynamo
     if (child.pid !== undefined && exited === undefined) {
       const gone = new Promise<void>(resolve => child.once('exit', () => resolve()));
       process.kill(child.pid, 'SIGTERM');
-      await Promise.race([gone, new Promise(resolve => setTimeout(resolve, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([gone, new Promise(resolve => { timer = setTimeout(resolve, 5000); })]);
+      clearTimeout(timer);
       if (exited === undefined) process.kill(child.pid, 'SIGKILL');
     }
   };

@@ -19,6 +19,7 @@ export function consumerFunction(stack: Stack, id = 'Indexer'): lambda.Function 
     code: lambda.Code.fromInline('exports.handler = async () => ({ batchItemFailures: [] });'),
     memorySize: 256,
     timeout: Duration.seconds(30),
+    tracing: lambda.Tracing.ACTIVE,
   });
 }
 

@@ -1,0 +1,144 @@
+import { Duration } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { consumerFunction, productionTable } from './fixtures';
+import { ConsumerFailureDestination, StreamConsumer } from '../../src';
+import { onlyResource, templateOf, testStack } from '../helpers/app';
+
+type Stack = ReturnType<typeof testStack>;
+
+function consumerWith(stack: Stack, failureDestination?: ConsumerFailureDestination): StreamConsumer {
+  return new StreamConsumer(stack, 'Consumer', { table: productionTable(stack), handler: consumerFunction(stack), failureDestination });
+}
+
+function destinationOf(stack: Stack): any {
+  return onlyResource(templateOf(stack), 'AWS::Lambda::EventSourceMapping').properties.DestinationConfig.OnFailure.Destination;
+}
+
+/** The function role's statements other than the stream and table-key ones. */
+function destinationStatements(stack: Stack): any[] {
+  const policies = Object.values(templateOf(stack).findResources('AWS::IAM::Policy')) as any[];
+  return policies.flatMap(policy => policy.Properties.PolicyDocument.Statement)
+    .filter(statement => !JSON.stringify(statement.Action).includes('dynamodb:'))
+    .filter(statement => !JSON.stringify(statement.Resource).includes('OrdersKey'))
+    .filter(statement => !JSON.stringify(statement.Action).includes('xray:'));
+}
+
+describe('the created failure queue (default)', () => {
+  test('is KMS-encrypted with a rotating key, keeps messages 14 days, and redrives to its own dead-letter queue', () => {
+    const stack = testStack();
+    const consumer = consumerWith(stack);
+    const template = templateOf(stack);
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    const keys = template.findResources('AWS::KMS::Key', { Properties: { EnableKeyRotation: true } });
+    const queueKey = Object.keys(keys).find(id => id.startsWith('ConsumerFailureQueueKey'))!;
+    expect(queueKey).toBeDefined();
+    const deadLetters = Object.keys(template.findResources('AWS::SQS::Queue')).find(id => id.startsWith('ConsumerFailureQueueDeadLetters'))!;
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [queueKey, 'Arn'] },
+      MessageRetentionPeriod: 1209600,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters, 'Arn'] }, maxReceiveCount: 5 },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { 'Fn::GetAtt': [queueKey, 'Arn'] }, MessageRetentionPeriod: 1209600, RedrivePolicy: Match.absent() });
+    expect(consumer.failureQueue).toBeDefined();
+    expect(destinationOf(stack)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId((consumer.failureQueue as sqs.Queue).node.defaultChild as any), 'Arn'] });
+  });
+
+  test('both queues deny requests without SSL', () => {
+    const stack = testStack();
+    consumerWith(stack);
+    const policies = Object.values(templateOf(stack).findResources('AWS::SQS::QueuePolicy')) as any[];
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([expect.objectContaining({
+        Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      })]));
+    }
+  });
+
+  test('retention, key and receive count are settable', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'MyKey');
+    consumerWith(stack, ConsumerFailureDestination.createdQueue({ retentionPeriod: Duration.days(4), encryptionKey: key, maxReceiveCount: 3 }));
+    const template = templateOf(stack);
+    const myKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('MyKey'))!;
+    expect(Object.keys(template.findResources('AWS::KMS::Key')).some(id => id.startsWith('ConsumerFailureQueueKey'))).toBe(false);
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [myKey, 'Arn'] },
+      MessageRetentionPeriod: 345600,
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+    });
+  });
+
+  test.each([
+    ['retention above 14 days', { retentionPeriod: Duration.days(15) }, 'failureDestination.retentionPeriod', /failureDestination.retentionPeriod is 15 days but SQS keeps messages between 1 minute and 14 days/],
+    ['retention below a minute', { retentionPeriod: Duration.seconds(30) }, 'failureDestination.retentionPeriod', /is 30 seconds/],
+    ['receive count zero', { maxReceiveCount: 0 }, 'failureDestination.maxReceiveCount', /failureDestination.maxReceiveCount is 0 but SQS accepts a whole number from 1 to 1000/],
+  ])('%s is our error', (_name, options, property, message) => {
+    const stack = testStack();
+    const table = productionTable(stack);
+    const handler = consumerFunction(stack);
+    let error: any;
+    try {
+      new StreamConsumer(stack, 'Consumer', { table, handler, failureDestination: ConsumerFailureDestination.createdQueue(options) });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error?.name).toBe('KitValidationError');
+    expect(error.property).toBe(property);
+    expect(error.message).toMatch(/^TestStack\/Consumer: /);
+    expect(error.message).toMatch(message);
+  });
+});
+
+describe('your failure destination', () => {
+  test('a queue: sqs:SendMessage and its key, nothing more, and an alarm on it', () => {
+    const stack = testStack();
+    const key = new kms.Key(stack, 'QueueKey');
+    const queue = new sqs.Queue(stack, 'Mine', { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key });
+    const consumer = consumerWith(stack, ConsumerFailureDestination.queue(queue));
+    const template = templateOf(stack);
+    const queueId = stack.getLogicalId(queue.node.defaultChild as any);
+    const keyId = stack.getLogicalId(key.node.defaultChild as any);
+    template.resourceCountIs('AWS::SQS::Queue', 1);
+    expect(destinationOf(stack)).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    expect(destinationStatements(stack)).toEqual([
+      { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      { Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    ]);
+    expect(consumer.failureQueueAlarm).toBeDefined();
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+    });
+  });
+
+  test('an SNS topic: sns:Publish on it; no queue alarm', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Failures');
+    const consumer = consumerWith(stack, ConsumerFailureDestination.topic(topic));
+    const topicId = stack.getLogicalId(topic.node.defaultChild as any);
+    expect(destinationOf(stack)).toEqual({ Ref: topicId });
+    expect(destinationStatements(stack)).toEqual([{ Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: topicId } }]);
+    templateOf(stack).resourceCountIs('AWS::SQS::Queue', 0);
+    expect(consumer.failureQueue).toBeUndefined();
+    expect(consumer.failureQueueAlarm).toBeUndefined();
+    expect(consumer.alarms).toHaveLength(3);
+  });
+
+  test('an S3 bucket: s3:PutObject on its objects only, and its key', () => {
+    const stack = testStack();
+    const bucket = new s3.Bucket(stack, 'Failures', { encryption: s3.BucketEncryption.KMS, enforceSSL: true });
+    consumerWith(stack, ConsumerFailureDestination.bucket(bucket));
+    const bucketId = stack.getLogicalId(bucket.node.defaultChild as any);
+    const keyId = stack.getLogicalId(bucket.encryptionKey!.node.defaultChild as any);
+    expect(destinationOf(stack)).toEqual({ 'Fn::GetAtt': [bucketId, 'Arn'] });
+    expect(destinationStatements(stack)).toEqual([
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] } },
+      { Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+    ]);
+  });
+});
