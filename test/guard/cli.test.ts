@@ -1,0 +1,134 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+import { ProductionTable } from '../../src';
+import { runGuardCommand } from '../../src/cli/guard-command';
+import { synthAssembly } from './synth';
+
+const pk = { name: 'pk', type: AttributeType.STRING };
+const sk = { name: 'sk', type: AttributeType.STRING };
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => { stdout += String(chunk); return true; });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { stderr += String(chunk); return true; });
+  try {
+    return { code: runGuardCommand(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function app(version: 'main' | 'branch' | 'safe'): string {
+  return synthAssembly(a => {
+    const orders = new Stack(a, 'OrdersStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    new ProductionTable(orders, 'Orders', { partitionKey: pk, sortKey: version === 'branch' ? sk : undefined });
+    new ProductionTable(orders, 'Audit', { partitionKey: pk, contributorInsights: version !== 'safe' });
+    if (version === 'main') {
+      const legacy = new Stack(a, 'LegacyStack', { env: { account: '123456789012', region: 'us-east-1' } });
+      new ProductionTable(legacy, 'Legacy', { partitionKey: pk });
+    }
+  });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-cli-'));
+const main = app('main');
+const branch = app('branch');
+const safe = app('safe');
+const mainTemplate = path.join(main, 'OrdersStack.template.json');
+const branchTemplate = path.join(branch, 'OrdersStack.template.json');
+
+describe('guard command on cloud assemblies', () => {
+  test('a replacing change exits 1 and says why and how, for people', () => {
+    const { code, stdout, stderr } = run(['--before', main, '--after', branch]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^BLOCKING TABLE_REPLACED {2}OrdersStack\/Orders\w+ \(AWS::DynamoDB::GlobalTable\)$/m);
+    expect(stdout).toMatch(/^ {2}property: KeySchema$/m);
+    expect(stdout).toMatch(/^ {2}safe way: create a new table/m);
+    expect(stdout).toMatch(/^INFO STACK_REMOVED {2}LegacyStack\/Legacy/m);
+    expect(stdout).toMatch(/2 table\(s\) in 1 stack\(s\) compared: 1 blocking, 0 warning\(s\), 1 info\./);
+    expect(stdout).toMatch(/NOT SAFE/);
+  });
+
+  test('--json for machines', () => {
+    const { code, stdout } = run(['--before', main, '--after', branch, '--json']);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result.safe).toBe(false);
+    expect(result.stacksCompared).toEqual(['OrdersStack']);
+    expect(result.findings.map((f: any) => [f.kind, f.severity, f.stack, f.property])).toEqual([
+      ['TABLE_REPLACED', 'blocking', 'OrdersStack', 'KeySchema'],
+      ['STACK_REMOVED', 'info', 'LegacyStack', '(stack)'],
+    ]);
+    expect(result.findings[0]).toEqual(expect.objectContaining({ before: [{ AttributeName: 'pk', KeyType: 'HASH' }], after: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }] }));
+  });
+
+  test('a safe change exits 0 (contributor insights off; a stack left out of the app is information)', () => {
+    const { code, stdout } = run(['--before', main, '--after', safe]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/0 blocking, 0 warning\(s\), 1 info\./);
+    expect(stdout).toMatch(/Safe to deploy/);
+    const json = JSON.parse(run(['--after=' + safe, '--before=' + safe, '--json']).stdout);
+    expect(json).toEqual({ safe: true, findings: [], stacksCompared: ['OrdersStack'], tablesCompared: 2 });
+  });
+
+  test('a template file against an assembly of one stack, and two template files', () => {
+    expect(run(['--before', mainTemplate, '--after', branchTemplate]).code).toBe(1);
+    expect(run(['--before', mainTemplate, '--after', safe]).code).toBe(0);
+  });
+});
+
+describe('bad input exits 2 with a message and no stack trace', () => {
+  const notJson = path.join(tmp, 'not.json');
+  fs.writeFileSync(notJson, 'Resources:\n  Foo: bar\n');
+  const notTemplate = path.join(tmp, 'package.json');
+  fs.writeFileSync(notTemplate, JSON.stringify({ name: 'x' }));
+  const emptyDir = fs.mkdtempSync(path.join(tmp, 'empty-'));
+
+  test.each([
+    ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/],
+    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON .*YAML from `cdk synth` output is not read/],
+    ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/],
+    ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/],
+    ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/],
+    ['no --before', ['--after', safe], /--before is required/],
+    ['no --after', ['--before', safe], /--after is required/],
+    ['--before without a value', ['--before', '--after', safe], /--before needs a path/],
+    ['an unknown flag', ['--before', safe, '--after', safe, '--yaml'], /unknown argument "--yaml"/],
+  ])('%s', (_label, args, message) => {
+    const { code, stdout, stderr } = run(args as string[]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/^cdk-dynamodb-kit guard: /);
+    expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    const { code, stdout } = run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage: cdk-dynamodb-kit guard/);
+  });
+});
+
+describe('the real command line (src/cli/main.ts)', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', path.join(__dirname, '../../src/cli/main.ts'), 'guard', ...args], { encoding: 'utf-8' });
+
+  test('exit codes 1, 0 and 2 reach the shell', () => {
+    const unsafe = cli(['--before', main, '--after', branch, '--json']);
+    expect(unsafe.status).toBe(1);
+    expect(JSON.parse(unsafe.stdout).safe).toBe(false);
+    expect(cli(['--before', safe, '--after', safe]).status).toBe(0);
+    const bad = cli(['--before', path.join(tmp, 'missing.json'), '--after', safe]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/missing\.json: no such file or folder/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
