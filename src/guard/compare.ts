@@ -53,7 +53,7 @@ export function compareTemplateSets(before: TemplateSet, after: TemplateSet): Gu
     for (const [logicalId, resource] of tables) {
       findings.push(finding('STACK_REMOVED', 'info', name, logicalId, resource.Type, '(stack)', name, undefined,
         `the stack ${name} is not in ${after.source}; \`cdk deploy\` does not delete stacks, so the table stays until the stack is destroyed`,
-        `if you mean to remove it, set RETAIN first, then destroy the stack; if the stack was renamed, the new stack creates a new empty table: keep the stack name (stackName) instead.`));
+        'if you mean to remove it, set RETAIN first, then destroy the stack; if the stack was renamed, the new stack creates a new empty table: keep the stack name (stackName) instead.'));
     }
   }
   return { findings, stacksCompared: pairs.map(([name]) => name), tablesCompared };
@@ -192,7 +192,8 @@ class TableComparison {
       this.add('TABLE_REPLACED', 'blocking', 'KeySchema', this.b.KeySchema, this.a.KeySchema, `the key schema changed: ${outcome}`, migrate + '.');
     } else {
       const keyNames: string[] = (this.b.KeySchema ?? []).map((k: any) => k.AttributeName);
-      const types = (props: any) => keyNames.map(name => (props.AttributeDefinitions ?? []).find((d: any) => d.AttributeName === name)?.AttributeType);
+      const types = (props: any) => keyNames.map(name =>
+        (props.AttributeDefinitions ?? []).find((d: any) => d.AttributeName === name)?.AttributeType);
       if (!same(types(this.b), types(this.a))) {
         this.add('TABLE_REPLACED', 'blocking', 'AttributeDefinitions', types(this.b), types(this.a), `a key attribute changed type: ${outcome}`, migrate + '.');
       }
@@ -226,7 +227,8 @@ class TableComparison {
     }
     for (const name of changed) {
       this.add('GSI_REBUILT', 'blocking', `GlobalSecondaryIndexes[${name}]`,
-        { KeySchema: b.get(name).KeySchema, Projection: b.get(name).Projection }, { KeySchema: a.get(name).KeySchema, Projection: a.get(name).Projection },
+        { KeySchema: b.get(name).KeySchema, Projection: b.get(name).Projection },
+        { KeySchema: a.get(name).KeySchema, Projection: a.get(name).Projection },
         'an index\'s key schema and projection cannot change in place: CloudFormation rejects the update (it would have to delete and rebuild the index)',
         `add a new index under a new name in one deploy, move queries to it once it is ACTIVE, then delete ${name} in a later deploy.`);
     }

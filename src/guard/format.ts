@@ -1,5 +1,5 @@
-import { GuardFinding, isBlocking } from './findings';
 import { GuardResult } from './compare';
+import { GuardFinding, isBlocking } from './findings';
 
 function show(value: unknown): string {
   if (value === undefined) return '(none)';

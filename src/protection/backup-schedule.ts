@@ -147,7 +147,8 @@ export abstract class BackupSchedule {
    *
    * @internal
    */
-  public abstract _render(constructPath: string, vault: backup.IBackupVault, copyTo: backup.IBackupVault[], copyRetention?: Duration): backup.BackupPlanRule;
+  public abstract _render(constructPath: string, vault: backup.IBackupVault, copyTo: backup.IBackupVault[],
+    copyRetention?: Duration): backup.BackupPlanRule;
 }
 
 interface RuleSettings {

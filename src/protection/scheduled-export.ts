@@ -253,6 +253,7 @@ export class ScheduledExport extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const archive = { storageClass: props.archiveStorageClass ?? s3.StorageClass.GLACIER, transitionAfter: props.archiveAfter ?? Duration.days(30) };
     return new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: key,
@@ -264,8 +265,8 @@ export class ScheduledExport extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{
         id: 'archive-exports',
-        transitions: [{ storageClass: props.archiveStorageClass ?? s3.StorageClass.GLACIER, transitionAfter: props.archiveAfter ?? Duration.days(30) }],
-        noncurrentVersionTransitions: [{ storageClass: props.archiveStorageClass ?? s3.StorageClass.GLACIER, transitionAfter: props.archiveAfter ?? Duration.days(30) }],
+        transitions: [archive],
+        noncurrentVersionTransitions: [archive],
         abortIncompleteMultipartUploadAfter: Duration.days(7),
       }],
     });

@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+import { synthAssembly } from './synth';
 import { ProductionTable } from '../../src';
 import { runGuardCommand } from '../../src/cli/guard-command';
-import { synthAssembly } from './synth';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 const sk = { name: 'sk', type: AttributeType.STRING };

@@ -1,9 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, Capacity, StreamViewType, Table, TableEncryptionV2, TableV2, BillingMode, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { synthPair } from './synth';
 import { ProductionTable } from '../../src';
 import { compareTemplates, GuardFinding, FINDING_KINDS } from '../../src/guard';
-import { synthPair } from './synth';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 const sk = { name: 'sk', type: AttributeType.STRING };

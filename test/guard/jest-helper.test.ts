@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+import { synthAssembly, testStack } from './synth';
 import { ProductionTable } from '../../src';
 import { checkUpdate, expectSafeUpdate } from '../../src/guard/jest';
-import { synthAssembly, testStack } from './synth';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 

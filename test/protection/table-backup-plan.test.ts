@@ -120,7 +120,7 @@ describe('joining a plan', () => {
     plan.addTable(c);
     const resources = templateOf(stack).findResources('AWS::Backup::BackupSelection');
     const selected = Object.values(resources)[0].Properties.BackupSelection.Resources;
-    expect(selected).toEqual([arnOf(stack.getLogicalId(a.node.defaultChild as any)), arnOf(stack.getLogicalId(b.node.defaultChild as any)), arnOf(stack.getLogicalId(c.node.defaultChild as any))]);
+    expect(selected).toEqual([a, b, c].map(t => arnOf(stack.getLogicalId(t.node.defaultChild as any))));
   });
 
   test('a plan with no table fails synthesis with a clear message', () => {
@@ -213,7 +213,9 @@ describe('copies to another region or account', () => {
       copyTo: { destinationVault: dr, retention: Duration.days(90) },
     });
     templateOf(stack).hasResourceProperties('AWS::Backup::BackupPlan', {
-      BackupPlan: { BackupPlanRule: [Match.objectLike({ CopyActions: [{ DestinationBackupVaultArn: Match.anyValue(), Lifecycle: { DeleteAfterDays: 90 } }] })] },
+      BackupPlan: {
+        BackupPlanRule: [Match.objectLike({ CopyActions: [{ DestinationBackupVaultArn: Match.anyValue(), Lifecycle: { DeleteAfterDays: 90 } }] })],
+      },
     });
   });
 });
