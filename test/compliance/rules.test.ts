@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { NagRuleCompliance } from 'cdk-nag';
+import { check } from './nag';
 import { ProductionTable } from '../../src';
 import { ContributorInsightsEnabled } from '../../src/compliance/rules/contributor-insights-enabled';
 import { CustomerManagedKey } from '../../src/compliance/rules/customer-managed-key';
@@ -21,7 +22,6 @@ import { RetainPolicy } from '../../src/compliance/rules/retain-policy';
 import { StreamConsumerFailureHandling } from '../../src/compliance/rules/stream-consumer-failure-handling';
 import { ThrottleAlarms } from '../../src/compliance/rules/throttle-alarms';
 import { testStack } from '../helpers/app';
-import { check } from './nag';
 
 const { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE } = NagRuleCompliance;
 const GLOBAL = 'AWS::DynamoDB::GlobalTable';
@@ -35,7 +35,11 @@ function productionTable(stack: Stack, props: Partial<ConstructorParameters<type
 }
 
 /** A global table with two replicas, the second one configured by `replica`. */
-function globalTableWithReplica(stack: Stack, replica: Partial<CfnGlobalTable.ReplicaSpecificationProperty>, props: Partial<CfnGlobalTableProps> = {}): CfnGlobalTable {
+function globalTableWithReplica(
+  stack: Stack,
+  replica: Partial<CfnGlobalTable.ReplicaSpecificationProperty>,
+  props: Partial<CfnGlobalTableProps> = {},
+): CfnGlobalTable {
   const compliantReplica = (region: string) => ({
     region,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -212,7 +216,10 @@ describe('InBackupPlan', () => {
 });
 
 describe('ProvisionedCapacityAutoscaled', () => {
-  const autoscaled = () => Billing.provisioned({ readCapacity: Capacity.autoscaled({ maxCapacity: 10 }), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) });
+  const autoscaled = () => Billing.provisioned({
+    readCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+    writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }),
+  });
 
   test('on-demand is compliant', () => {
     const stack = testStack();
@@ -228,7 +235,8 @@ describe('ProvisionedCapacityAutoscaled', () => {
 
   test('fixed read capacity on the table is not compliant', () => {
     const stack = testStack();
-    productionTable(stack, { billing: Billing.provisioned({ readCapacity: Capacity.fixed(5), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) }) });
+    const billing = Billing.provisioned({ readCapacity: Capacity.fixed(5), writeCapacity: Capacity.autoscaled({ maxCapacity: 10 }) });
+    productionTable(stack, { billing });
     expect(check(ProvisionedCapacityAutoscaled, stack, GLOBAL)).toBe(NON_COMPLIANT);
   });
 
@@ -249,8 +257,10 @@ describe('ProvisionedCapacityAutoscaled', () => {
     table.addGlobalSecondaryIndex(byCustomer);
     table.autoScaleReadCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 70 });
     table.autoScaleWriteCapacity({ minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 70 });
-    table.autoScaleGlobalSecondaryIndexReadCapacity('byCustomer', { minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 70 });
-    table.autoScaleGlobalSecondaryIndexWriteCapacity('byCustomer', { minCapacity: 1, maxCapacity: 10 }).scaleOnUtilization({ targetUtilizationPercent: 70 });
+    table.autoScaleGlobalSecondaryIndexReadCapacity('byCustomer', { minCapacity: 1, maxCapacity: 10 })
+      .scaleOnUtilization({ targetUtilizationPercent: 70 });
+    table.autoScaleGlobalSecondaryIndexWriteCapacity('byCustomer', { minCapacity: 1, maxCapacity: 10 })
+      .scaleOnUtilization({ targetUtilizationPercent: 70 });
     expect(check(ProvisionedCapacityAutoscaled, stack, TABLE)).toBe(COMPLIANT);
   });
 
