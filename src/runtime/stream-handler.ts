@@ -7,7 +7,11 @@
  * from it and every record after it; records after it are not passed to the handler. This keeps
  * per-shard ordering and never reports a record as processed that was not.
  */
+// Both are peer dependencies of the runtime entry point (optional for CDK-only users); until
+// package.json declares them so, they are devDependencies.
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+// eslint-disable-next-line import/no-extraneous-dependencies
 import { unmarshall, unmarshallOptions } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 

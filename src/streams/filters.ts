@@ -132,7 +132,12 @@ function finite(value: number | undefined): string | undefined {
 }
 
 class TypedCondition extends ImageCondition {
-  constructor(private readonly attribute: string, private readonly type: string, private readonly rule: unknown[], private readonly problem?: string) {
+  constructor(
+    private readonly attribute: string,
+    private readonly type: string,
+    private readonly rule: unknown[],
+    private readonly problem?: string,
+  ) {
     super();
   }
 

@@ -6,9 +6,9 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ConsumerFailureDestination } from './failure-destination';
-import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { checkImagesAvailable, resolveStream } from './stream-source';
+import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
 import { invalid, pathOf, show } from '../shared/errors';
 
 /** Read the stream; nothing on the table itself. */

@@ -99,8 +99,12 @@ describe('processStreamEvent', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({
       message: expect.stringMatching(/retries the batch from this record/),
-      eventID: 'event-1', eventName: 'INSERT', sequenceNumber: '1001', keys: { pk: 'order#1' },
-      eventSourceARN: records[0].eventSourceARN, awsRequestId: 'request-1',
+      eventID: 'event-1',
+      eventName: 'INSERT',
+      sequenceNumber: '1001',
+      keys: { pk: 'order#1' },
+      eventSourceARN: records[0].eventSourceARN,
+      awsRequestId: 'request-1',
       error: { name: 'Error', message: 'boom' },
     });
     expect(JSON.stringify(logged[0])).not.toMatch(/NewImage/);

@@ -197,7 +197,9 @@ describe('filters and the stream view type', () => {
   test('an image filter when the consumer enables a KEYS_ONLY stream is an error', () => {
     const stack = testStack();
     const error = errorOf(() => new StreamConsumer(stack, 'Consumer', {
-      table: productionTable(stack), handler: consumerFunction(stack), streamViewType: StreamViewType.KEYS_ONLY,
+      table: productionTable(stack),
+      handler: consumerFunction(stack),
+      streamViewType: StreamViewType.KEYS_ONLY,
       filters: [StreamFilter.newImage(ImageCondition.stringEquals('s', 'a'))],
     }));
     expect(error.message).toMatch(/"KEYS_ONLY" does not carry it/);

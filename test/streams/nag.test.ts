@@ -6,7 +6,7 @@ import { testStack } from '../helpers/app';
 
 type Stack = ReturnType<typeof testStack>;
 
-function serverlessErrors(stack: Stack): Array<{ rule: string; paths: string[] }> {
+function serverlessErrors(stack: Stack): Array<{ rule: string; paths: Array<string | undefined> }> {
   const result = new ServerlessChecks(stack.node.root).validateScope(stack.node.root);
   return result.violations
     .filter(violation => violation.severity === 'error')
@@ -31,7 +31,8 @@ describe('cdk-nag Serverless pack on a default consumer', () => {
     new StreamConsumer(stack, 'Consumer', { table: productionTable(stack), handler: consumerFunction(stack) });
     const acknowledged = stack.node.findAll().flatMap(construct => construct.node.metadata
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap(entry => Object.entries(entry.data as Record<string, any>).map(([id, value]) => ({ path: construct.node.path, id, value: JSON.stringify(value) }))));
+      .flatMap(entry => Object.entries(entry.data as Record<string, any>)
+        .map(([id, value]) => ({ path: construct.node.path, id, value: JSON.stringify(value) }))));
     const ours = acknowledged.filter(ack => /Serverless-/.test(ack.id));
     expect(ours.map(ack => `${ack.path} ${ack.id.replace(/^annotation::/i, '')}`).sort()).toEqual([
       'TestStack/Consumer/FailureQueueDeadLetters Serverless-SQSRedrivePolicy',
