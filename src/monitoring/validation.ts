@@ -33,7 +33,7 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
   for (const [property, value] of [['maxReadRequestUnits', props.maxReadRequestUnits], ['maxWriteRequestUnits', props.maxWriteRequestUnits]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
-      invalid(path, property, `is ${show(value)}`, 'use the whole number of request units the table allows per second (at least 1), or leave it out.');
+      invalid(path, property, `is ${showNumber(value)}`, 'use the whole number of request units the table allows per second (at least 1), or leave it out.');
     }
   }
   for (const key of TUNED_ALARMS) {
@@ -66,7 +66,7 @@ function validateTuning(path: string, key: string, options: AlarmTuning & Thresh
   const threshold = options.threshold;
   if (threshold !== undefined) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
-      invalid(path, `${key}.threshold`, `is ${show(threshold)}`, 'use a finite number of at least 0 in the alarm\'s unit.');
+      invalid(path, `${key}.threshold`, `is ${showNumber(threshold)}`, 'use a finite number of at least 0 in the alarm\'s unit.');
     }
     if (percent && (threshold <= 0 || threshold > 100)) {
       invalid(path, `${key}.threshold`, `is ${show(threshold)} but it is a percentage of capacity`, 'use a number above 0 and at most 100, such as 90.');
@@ -74,11 +74,11 @@ function validateTuning(path: string, key: string, options: AlarmTuning & Thresh
   }
   const periods = options.evaluationPeriods;
   if (periods !== undefined && !(Number.isInteger(periods) && periods >= 1)) {
-    invalid(path, `${key}.evaluationPeriods`, `is ${show(periods)}`, 'use a whole number of at least 1.');
+    invalid(path, `${key}.evaluationPeriods`, `is ${showNumber(periods)}`, 'use a whole number of at least 1.');
   }
   const datapoints = options.datapointsToAlarm;
   if (datapoints !== undefined && !(Number.isInteger(datapoints) && datapoints >= 1)) {
-    invalid(path, `${key}.datapointsToAlarm`, `is ${show(datapoints)}`, 'use a whole number of at least 1.');
+    invalid(path, `${key}.datapointsToAlarm`, `is ${showNumber(datapoints)}`, 'use a whole number of at least 1.');
   }
   if (datapoints !== undefined && periods !== undefined && datapoints > periods) {
     invalid(path, `${key}.datapointsToAlarm`, `is ${datapoints}, more than evaluationPeriods (${periods})`, 'use at most evaluationPeriods datapoints ("M out of N" needs M <= N).');
@@ -113,4 +113,9 @@ export function validateRegion(path: string, property: string, region: string, e
   if (!Token.isUnresolved(region) && existing.includes(region)) {
     invalid(path, property, `repeats the region ${show(region)}`, 'list each replica region once.');
   }
+}
+
+/** Numbers as written (JSON would show NaN and Infinity as null). */
+function showNumber(value: unknown): string {
+  return typeof value === 'number' ? String(value) : show(value);
 }

@@ -2,9 +2,9 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, Billing, Capacity, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { alarm, alarmsStartingWith, innerExpressions, metricsRead, watchedExpression } from './helpers';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { templateOf, testStack } from '../helpers/app';
-import { alarm, alarmsStartingWith, innerExpressions, metricsRead, watchedExpression } from './helpers';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 const NS = 'AWS/DynamoDB';
@@ -109,7 +109,7 @@ describe('system errors alarm (on by default)', () => {
     const { template, table, topic } = monitored();
     const props = alarm(template, 'MonitoringSystemErrors');
     const read = metricsRead(props);
-    expect(read.map(m => m.dimensions)).toEqual(DEFAULT_OPERATIONS.map(Operation => ({ TableName: table, Operation })));
+    expect(read.map(m => m.dimensions)).toEqual(DEFAULT_OPERATIONS.map(op => ({ TableName: table, Operation: op })));
     expect(read.every(m => m.namespace === NS && m.metricName === 'SystemErrors' && m.stat === 'Sum' && m.period === 60)).toBe(true);
     expect(watchedExpression(props)).toMatch(/^SUM\(\[FILL\(m0s, 0\), .*FILL\(m9s, 0\)\]\)$/);
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
@@ -130,8 +130,8 @@ describe('latency alarm (on by default)', () => {
     const { template, table, topic } = monitored();
     const props = alarm(template, 'MonitoringLatency');
     expect(metricsRead(props).map(m => [m.namespace, m.metricName, m.dimensions, m.stat, m.period])).toEqual(
-      ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'TransactWriteItems'].map(Operation =>
-        [NS, 'SuccessfulRequestLatency', { TableName: table, Operation }, 'p99', 300]));
+      ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'TransactWriteItems'].map(op =>
+        [NS, 'SuccessfulRequestLatency', { TableName: table, Operation: op }, 'p99', 300]));
     expect(innerExpressions(props)).toEqual({ e0: 'm0l / 100', e1: 'm1l / 100', e2: 'm2l / 100', e3: 'm3l / 250', e4: 'm4l / 500' });
     expect(watchedExpression(props)).toBe('MAX([FILL(e0, 0), FILL(e1, 0), FILL(e2, 0), FILL(e3, 0), FILL(e4, 0)])');
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
@@ -257,8 +257,14 @@ describe('optional table alarms', () => {
 describe('alarm actions', () => {
   test('every alarm, default and optional, gets the topic as alarm and OK action', () => {
     const { template, topic } = monitored({
-      replicaRegions: ['eu-west-1'], maxReadRequestUnits: 10, keyRangeThrottles: {}, pendingReplication: {}, userErrors: {},
-      conditionalCheckFailures: {}, transactionConflicts: {}, timeToLiveDeletionsStopped: {},
+      replicaRegions: ['eu-west-1'],
+      maxReadRequestUnits: 10,
+      keyRangeThrottles: {},
+      pendingReplication: {},
+      userErrors: {},
+      conditionalCheckFailures: {},
+      transactionConflicts: {},
+      timeToLiveDeletionsStopped: {},
     });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms).toHaveLength(12); // 4 default, read capacity (max given), replication latency, 6 optional

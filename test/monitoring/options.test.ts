@@ -1,0 +1,113 @@
+import { Duration } from 'aws-cdk-lib';
+import { TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { alarm, alarmsStartingWith, metricsRead } from './helpers';
+import { TableMonitoring, TableMonitoringProps } from '../../src';
+import { KitValidationError } from '../../src/shared/errors';
+import { templateOf, testStack } from '../helpers/app';
+
+function monitor(props: Partial<TableMonitoringProps>) {
+  const stack = testStack();
+  const table = TableV2.fromTableName(stack, 'Imported', 'orders');
+  const monitoring = new TableMonitoring(stack, 'Monitoring', { table, ...props });
+  return { stack, monitoring, template: templateOf(stack) };
+}
+
+function errorOf(props: Partial<TableMonitoringProps>): KitValidationError {
+  try {
+    monitor(props);
+  } catch (e) {
+    if (e instanceof KitValidationError) return e;
+    throw e;
+  }
+  throw new Error('expected a KitValidationError');
+}
+
+describe('every alarm is tunable', () => {
+  test('period, evaluation periods, datapoints, missing data and threshold override the defaults', () => {
+    const { template } = monitor({
+      writeThrottles: {
+        threshold: 5, period: Duration.minutes(5), evaluationPeriods: 2, datapointsToAlarm: 1, treatMissingData: TreatMissingData.MISSING,
+      },
+    });
+    const props = alarm(template, 'MonitoringWriteThrottles');
+    expect([props.Threshold, props.EvaluationPeriods, props.DatapointsToAlarm, props.TreatMissingData]).toEqual([5, 2, 1, 'missing']);
+    expect(metricsRead(props).map(m => m.period)).toEqual([300]);
+  });
+
+  test('fewer evaluation periods than the default datapoints lowers the datapoints to match', () => {
+    const props = alarm(monitor({ systemErrors: { evaluationPeriods: 2 } }).template, 'MonitoringSystemErrors');
+    expect([props.EvaluationPeriods, props.DatapointsToAlarm]).toEqual([2, 2]);
+  });
+
+  test.each(['readThrottles', 'writeThrottles', 'systemErrors', 'latency'] as const)('%s: enabled false removes the alarm', (key) => {
+    const { template, monitoring } = monitor({ [key]: { enabled: false } });
+    expect(monitoring.alarms).toHaveLength(3);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+  });
+
+  test('an optional alarm given with enabled: false stays off', () => {
+    expect(alarmsStartingWith(monitor({ userErrors: { enabled: false } }).template, 'MonitoringUserErrors')).toEqual([]);
+  });
+
+  test('system error operations are selectable (Operation dimension follows)', () => {
+    const props = alarm(monitor({ systemErrors: { operations: [Operation.EXECUTE_STATEMENT] } }).template, 'MonitoringSystemErrors');
+    expect(metricsRead(props).map(m => m.dimensions)).toEqual([{ TableName: 'orders', Operation: 'ExecuteStatement' }]);
+  });
+});
+
+describe('the composite table-health alarm', () => {
+  test('is off by default', () => {
+    monitor({}).template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 0);
+  });
+
+  test('is ALARM when any alarm is, including alarms added later, and carries the action', () => {
+    const stack = testStack();
+    const topic = new sns.Topic(stack, 'Topic');
+    const monitoring = new TableMonitoring(stack, 'Monitoring', { table: TableV2.fromTableName(stack, 'Imported', 'orders'), alarmTopic: topic, healthAlarm: true });
+    monitoring.addReplicaRegion('eu-west-1');
+    const template = templateOf(stack);
+    const composite = Object.values<any>(template.findResources('AWS::CloudWatch::CompositeAlarm'));
+    expect(composite).toHaveLength(1);
+    const rule = JSON.stringify(composite[0].Properties.AlarmRule);
+    for (const id of Object.keys(template.findResources('AWS::CloudWatch::Alarm'))) expect(rule).toContain(id);
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
+    expect(composite[0].Properties.AlarmActions).toEqual([stack.resolve(topic.topicArn)]);
+    expect(monitoring.healthAlarm).toBeDefined();
+  });
+});
+
+describe('bad options throw our error naming the construct path, property, value and fix', () => {
+  test.each<[string, Partial<TableMonitoringProps>, string, RegExp]>([
+    ['both actions', { alarmTopic: {} as any, alarmAction: { bind: () => ({ alarmActionArn: 'x' }) } }, 'alarmTopic', /both set; give one/],
+    ['a negative threshold', { readThrottles: { threshold: -1 } }, 'readThrottles.threshold', /is -1; use a finite number/],
+    ['a NaN threshold', { systemErrors: { threshold: NaN } }, 'systemErrors.threshold', /is NaN; use a finite number/],
+    ['a utilization above 100%', { readCapacityUtilization: { threshold: 150 } }, 'readCapacityUtilization.threshold', /percentage of capacity/],
+    ['zero evaluation periods', { latency: { evaluationPeriods: 0 } }, 'latency.evaluationPeriods', /is 0; use a whole number of at least 1/],
+    ['more datapoints than periods', { writeThrottles: { evaluationPeriods: 2, datapointsToAlarm: 3 } }, 'writeThrottles.datapointsToAlarm', /more than evaluationPeriods/],
+    ['a 30-second period', { readThrottles: { period: Duration.seconds(30) } }, 'readThrottles.period', /30 seconds.*whole number of minutes/],
+    ['more than a day of evaluation', { userErrors: { period: Duration.hours(2), evaluationPeriods: 24 } }, 'userErrors.evaluationPeriods', /at most one day/],
+    ['a repeated index', { globalSecondaryIndexNames: ['byA', 'byA'] }, 'globalSecondaryIndexNames', /repeats the index "byA"/],
+    ['an empty index name', { globalSecondaryIndexNames: [''] }, 'globalSecondaryIndexNames', /contains ""/],
+    ['a bad region', { replicaRegions: ['Europe'] }, 'replicaRegions', /"Europe", which is not a region name/],
+    ['a repeated region', { replicaRegions: ['eu-west-1', 'eu-west-1'] }, 'replicaRegions', /repeats the region/],
+    ['a fractional maximum', { maxReadRequestUnits: 1.5 }, 'maxReadRequestUnits', /is 1.5/],
+    ['no system error operations', { systemErrors: { operations: [] } }, 'systemErrors.operations', /is empty/],
+    ['no latency operations', { latency: { operations: [] } }, 'latency.operations', /is empty/],
+    ['a zero latency threshold', { latency: { operations: [{ operation: Operation.QUERY, threshold: Duration.millis(0) }] } }, 'latency.operations', /"Query" a threshold of 0 ms/],
+    ['an empty rule name', { contributorInsightsRuleNames: [''] }, 'contributorInsightsRuleNames', /contains ""/],
+  ])('%s', (_, props, property, message) => {
+    const error = errorOf(props);
+    expect(error.property).toBe(property);
+    expect(error.message).toMatch(/^TestStack\/Monitoring: /);
+    expect(error.message).toMatch(message);
+  });
+
+  test('addGlobalSecondaryIndex and addReplicaRegion validate too', () => {
+    const { monitoring } = monitor({ globalSecondaryIndexNames: ['byA'], replicaRegions: ['eu-west-1'] });
+    expect(() => monitoring.addGlobalSecondaryIndex('byA')).toThrow(/addGlobalSecondaryIndex repeats the index "byA"/);
+    expect(() => monitoring.addReplicaRegion('eu-west-1')).toThrow(/addReplicaRegion repeats the region "eu-west-1"/);
+    expect(() => monitoring.addReplicaRegion('moon')).toThrow(/addReplicaRegion contains "moon"/);
+  });
+});
