@@ -4,6 +4,7 @@ import { invalid, show } from '../shared/errors';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ONE_DAY_SECONDS = 86_400;
+const STATISTIC = /^(Average|Sum|Minimum|Maximum|SampleCount|IQM|(p|tm|wm|tc|ts|pr)\d{1,2}(\.\d+)?|p100|(TM|WM|TC|TS|PR)\(.+\))$/;
 
 const TUNED_ALARMS = [
   'readThrottles', 'writeThrottles', 'keyRangeThrottles', 'systemErrors', 'latency', 'readCapacityUtilization',
@@ -54,6 +55,9 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
         invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${threshold ? threshold.toMilliseconds() : show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
       }
     }
+  }
+  if (latency?.statistic !== undefined && !STATISTIC.test(latency.statistic)) {
+    invalid(path, 'latency.statistic', `is ${show(latency.statistic)}`, 'use a CloudWatch statistic such as "p99", "p99.9", "Maximum" or "Average".');
   }
   for (const name of props.contributorInsightsRuleNames ?? []) {
     if (typeof name !== 'string' || name.length === 0) {

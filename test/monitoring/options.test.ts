@@ -96,6 +96,7 @@ describe('bad options throw our error naming the construct path, property, value
     ['no system error operations', { systemErrors: { operations: [] } }, 'systemErrors.operations', /is empty/],
     ['no latency operations', { latency: { operations: [] } }, 'latency.operations', /is empty/],
     ['a zero latency threshold', { latency: { operations: [{ operation: Operation.QUERY, threshold: Duration.millis(0) }] } }, 'latency.operations', /"Query" a threshold of 0 ms/],
+    ['an unknown latency statistic', { latency: { statistic: 'median' } }, 'latency.statistic', /is "median"; use a CloudWatch statistic/],
     ['an empty rule name', { contributorInsightsRuleNames: [''] }, 'contributorInsightsRuleNames', /contains ""/],
   ])('%s', (_, props, property, message) => {
     const error = errorOf(props);

@@ -1,0 +1,31 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ALARM_DEFAULTS } from '../../src/monitoring/alarm-defaults';
+
+const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Monitoring'));
+
+describe('the README documents every alarm with its default', () => {
+  test.each([
+    ['ReadThrottles', '>= 1 in 3 of 5', ALARM_DEFAULTS.readThrottles],
+    ['WriteThrottles', '>= 1 in 3 of 5', ALARM_DEFAULTS.writeThrottles],
+    ['SystemErrors', '>= 1 in 3 of 5', ALARM_DEFAULTS.systemErrors],
+    ['ReadCapacityUtilization', '>= 90% for 5 of 5', ALARM_DEFAULTS.readCapacityUtilization],
+    ['ReplicationLatency', '>= 60 000 ms for 5 of 5', ALARM_DEFAULTS.replicationLatency],
+  ])('%s: %s', (id, text, defaults) => {
+    const row = section.split('\n').find(line => line.startsWith(`| \`${id}`));
+    expect(row).toContain(text);
+    expect(text.replace(/ /g, '')).toContain(`${defaults.threshold}`);
+    expect(text).toContain(`${defaults.datapointsToAlarm} of ${defaults.evaluationPeriods}`);
+  });
+
+  test('every optional alarm has a row', () => {
+    for (const key of ['keyRangeThrottles', 'pendingReplication', 'userErrors', 'conditionalCheckFailures', 'transactionConflicts', 'timeToLiveDeletionsStopped']) {
+      expect(section).toContain(`| \`${key}\``);
+    }
+  });
+
+  test('the resource count of a default table is the one the tests measure', () => {
+    expect(section).toContain('**4** `AWS::CloudWatch::Alarm`');
+  });
+});
