@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Stage } from 'aws-cdk-lib';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
 import { synthAssembly } from './synth';
 import { ProductionTable } from '../../src';
@@ -84,6 +84,19 @@ describe('guard command on cloud assemblies', () => {
   });
 });
 
+describe('stages', () => {
+  test('stacks inside a Stage (nested cloud assemblies) are compared too', () => {
+    const staged = (sortKey: boolean) => synthAssembly(a => {
+      const prod = new Stage(a, 'Prod', { env: { account: '123456789012', region: 'us-east-1' } });
+      new ProductionTable(new Stack(prod, 'Data'), 'Orders', { partitionKey: pk, sortKey: sortKey ? sk : undefined });
+    });
+    const { code, stdout } = run(['--before', staged(false), '--after', staged(true), '--json']);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings;
+    expect(findings.map((f: any) => [f.stack, f.kind, f.property])).toEqual([[expect.stringMatching(/^assembly-Prod\/Prod\w*Data/), 'TABLE_REPLACED', 'KeySchema']]);
+  });
+});
+
 describe('bad input exits 2 with a message and no stack trace', () => {
   const notJson = path.join(tmp, 'not.json');
   fs.writeFileSync(notJson, 'Resources:\n  Foo: bar\n');
@@ -109,6 +122,17 @@ describe('bad input exits 2 with a message and no stack trace', () => {
     expect(stderr).toMatch(/^cdk-dynamodb-kit guard: /);
     expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('an assembly without stacks, and a broken manifest', () => {
+    const empty = synthAssembly(() => undefined);
+    expect(run(['--before', empty, '--after', safe]).stderr).toMatch(/the cloud assembly has no stacks; synthesize the app first/);
+    expect(run(['--before', safe, '--after', empty]).code).toBe(2);
+    const broken = fs.mkdtempSync(path.join(tmp, 'broken-'));
+    fs.writeFileSync(path.join(broken, 'manifest.json'), '{');
+    const { code, stderr } = run(['--before', broken, '--after', safe]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/manifest\.json: not JSON .*synthesize again/);
   });
 
   test('--help prints the usage and exits 0', () => {

@@ -235,10 +235,10 @@ describe('point-in-time recovery', () => {
     expect(() => new ScheduledExport(stack, 'Export', { table })).toThrow(KitValidationError);
   });
 
-  test('a TableV2 with PITR on is accepted', () => {
+  test('a TableV2 with PITR on is accepted (mode full, said explicitly)', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'T', { partitionKey, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });
-    new ScheduledExport(stack, 'Export', { table });
+    new ScheduledExport(stack, 'Export', { table, mode: ExportMode.full() });
     templateOf(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
   });
 
