@@ -6,7 +6,7 @@ import { StreamViewType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
-import { StreamConsumer, StreamConsumerProps } from '../../src';
+import { ProductionTable, StreamConsumer, StreamConsumerProps } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
 
 const STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported/stream/2026-01-01T00:00:00.000';
@@ -142,6 +142,26 @@ describe('StreamConsumer enables the table stream', () => {
     const template = templateOf(stack);
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_IMAGE' } });
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+  });
+
+  test('a ProductionTable with replicas keeps its NEW_AND_OLD_IMAGES stream', () => {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'Orders', {
+      partitionKey,
+      replicas: [{ region: 'eu-west-1' }],
+      replicaKeyArns: { 'eu-west-1': 'arn:aws:kms:eu-west-1:123456789012:key/11111111-1111-1111-1111-111111111111' },
+    });
+    const consumer = table.addConsumer('Indexer', { handler: consumerFunction(stack) });
+    expect(consumer.streamViewType).toBe(StreamViewType.NEW_AND_OLD_IMAGES);
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
+  });
+
+  test('a replica added after the consumer enabled a KEYS_ONLY stream brings NEW_AND_OLD_IMAGES, as global tables need', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack), streamViewType: StreamViewType.KEYS_ONLY });
+    table.addReplica({ region: 'eu-west-1' });
+    templateOf(stack).hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' } });
   });
 
   test('a plain TableV2 with no stream gets one', () => {
