@@ -6,3 +6,4 @@ export * from './streams/filters';
 export * from './streams/failure-destination';
 export * from './streams/stream-consumer-props';
 export * from './streams/stream-consumer';
+export * from './protection';
