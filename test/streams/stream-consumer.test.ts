@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { StreamViewType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
@@ -205,6 +206,24 @@ describe('StreamConsumer enables the table stream', () => {
   });
 });
 
+describe('StreamConsumer with an imported function', () => {
+  test('the mapping targets it and its role gets the grants; nothing is acknowledged on it', () => {
+    const stack = testStack();
+    const role = iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::123456789012:role/indexer', { mutable: true });
+    const handler = lambda.Function.fromFunctionAttributes(stack, 'Imported', {
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', role, sameEnvironment: true,
+    });
+    new StreamConsumer(stack, 'Consumer', { table: productionTable(stack), handler });
+    const template = templateOf(stack);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionName: 'indexer' });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: ['indexer'],
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sqs:SendMessage' })]) },
+    });
+    expect(handler.node.metadata).toEqual([]);
+  });
+});
+
 describe('StreamConsumer least privilege', () => {
   function statements(stack: ReturnType<typeof testStack>): any[] {
     const policies = templateOf(stack).findResources('AWS::IAM::Policy');
@@ -335,6 +354,12 @@ describe('StreamConsumer validation', () => {
     const stack = testStack();
     const props = consumerProps(stack, extra);
     expectError(() => new StreamConsumer(stack, 'Consumer', props), property, message);
+  });
+
+  test('filters that are not a list are our error', () => {
+    const stack = testStack();
+    const props = consumerProps(stack, { filters: 'INSERT' as any });
+    expectError(() => new StreamConsumer(stack, 'Consumer', props), 'filters', /filters is "INSERT", not a list/);
   });
 
   test('a missing handler is our error, not a TypeError', () => {
