@@ -115,6 +115,10 @@ describe('ScheduledExport, full, with the created bucket', () => {
   test('no state machine in full mode', () => {
     template.resourceCountIs('AWS::StepFunctions::StateMachine', 0);
   });
+
+  test('no warnings (the universal target gets our statements, not its default "*" policy)', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
 });
 
 describe('incremental exports', () => {

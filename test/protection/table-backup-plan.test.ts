@@ -105,7 +105,7 @@ describe('TableBackupPlan defaults', () => {
 
   test('no vault lock unless asked', () => {
     template.hasResourceProperties('AWS::Backup::BackupVault', { LockConfiguration: Match.absent() });
-    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('vaultLock'))).toHaveLength(0);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
 
