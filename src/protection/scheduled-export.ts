@@ -218,6 +218,7 @@ export class ScheduledExport extends Construct {
       ...(bucketKey ? { S3SseAlgorithm: 'KMS', S3SseKmsKeyId: bucketKey.keyArn } : { S3SseAlgorithm: 'AES256' }),
     };
     const schedule = props.schedule ?? scheduler.ScheduleExpression.cron({ minute: '0', hour: '3' });
+    if (incremental) this.checkWindowMatchesRate(schedule, incremental.window);
     const description = `Exports ${props.table.node.path} to S3 (${incremental ? 'incremental' : 'full'})`;
 
     let target: scheduler.IScheduleTarget;
@@ -226,14 +227,15 @@ export class ScheduledExport extends Construct {
       const machine = this.incrementalStateMachine(request, incremental);
       this.stateMachine = machine;
       target = new targets.StepFunctionsStartExecution(machine, {
-        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
+        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime, executionId: scheduler.ContextAttribute.executionId }),
         retryAttempts: 3,
       });
     } else {
       target = new targets.Universal({
         service: 'dynamodb',
         action: 'exportTableToPointInTime',
-        input: scheduler.ScheduleTargetInput.fromObject(request),
+        // A retried invocation keeps its execution id: DynamoDB returns the export already started.
+        input: scheduler.ScheduleTargetInput.fromObject({ ...request, ClientToken: scheduler.ContextAttribute.executionId }),
         role: this.role,
         policyStatements: statements,
         retryAttempts: 3,
@@ -245,6 +247,17 @@ export class ScheduledExport extends Construct {
       description,
       enabled: props.enabled ?? true,
     });
+  }
+
+  /** Warns when a rate schedule and the window differ: the exports would overlap or leave gaps. */
+  private checkWindowMatchesRate(schedule: scheduler.ScheduleExpression, window: Duration): void {
+    const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(schedule.expressionString);
+    const minutes = match ? Number(match[1]) * { minute: 1, hour: 60, day: 1440 }[match[2] as 'minute' | 'hour' | 'day'] : undefined;
+    const windowMinutes = window.toMinutes({ integral: false });
+    if (minutes !== undefined && minutes !== windowMinutes) {
+      Annotations.of(this).addWarningV2('cdk-dynamodb-kit:exportWindow',
+        `mode.window is ${window.toHumanString()} but the schedule runs every ${minutes} minutes: the incremental exports ${windowMinutes < minutes ? 'leave gaps (changes in between are never exported)' : 'overlap (changes are exported twice)'}. Make them equal.`);
+    }
   }
 
   private createBucket(props: ScheduledExportProps): s3.IBucket {
@@ -286,6 +299,7 @@ export class ScheduledExport extends Construct {
           Arguments: {
             ...request,
             ExportType: 'INCREMENTAL_EXPORT',
+            ClientToken: '{% $states.input.executionId %}',
             IncrementalExportSpecification: {
               ExportFromTime: `{% $fromMillis($toMillis($states.input.scheduledTime) - ${windowMs + lagMs}) %}`,
               ExportToTime: `{% $fromMillis($toMillis($states.input.scheduledTime) - ${lagMs}) %}`,

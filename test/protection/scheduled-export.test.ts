@@ -82,6 +82,7 @@ describe('ScheduledExport, full, with the created bucket', () => {
       expect(input).toContain(field);
     }
     expect(input).not.toContain('ExportType');
+    expect(input).toContain('"ClientToken\\":\\"<aws.scheduler.execution-id>\\"');
     expect(JSON.stringify(schedule.Target.Input)).toContain(`"${tableId}","Arn"`);
     expect(JSON.stringify(schedule.Target.Input)).toContain(`"Ref":"${bucketId}"`);
     expect(JSON.stringify(schedule.Target.Input)).toContain(`"${keyId}","Arn"`);
@@ -137,7 +138,7 @@ describe('incremental exports', () => {
   test('the schedule starts the state machine with the scheduled time', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(1 hour)',
-      Target: { Arn: { Ref: machineId }, Input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}' },
+      Target: { Arn: { Ref: machineId }, Input: '{"scheduledTime":"<aws.scheduler.scheduled-time>","executionId":"<aws.scheduler.execution-id>"}' },
     });
   });
 
@@ -150,6 +151,7 @@ describe('incremental exports', () => {
     expect(definition).toContain('\\"ExportFormat\\":\\"ION\\"');
     expect(definition).toContain(`$toMillis($states.input.scheduledTime) - ${(60 + 15) * 60000}`);
     expect(definition).toContain(`$toMillis($states.input.scheduledTime) - ${15 * 60000}`);
+    expect(definition).toContain('\\"ClientToken\\":\\"{% $states.input.executionId %}\\"');
     expect(definition).not.toMatch(/Lambda/i);
   });
 
@@ -167,6 +169,24 @@ describe('incremental exports', () => {
     const schedulerRoleArn = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties.Target.RoleArn;
     const schedulerRoleId = schedulerRoleArn['Fn::GetAtt'][0];
     expect(policyStatements(template, schedulerRoleId)).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
+  });
+
+  test('a window equal to the rate: no warning; a different one: a warning', () => {
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    const s = testStack();
+    new ScheduledExport(s, 'Export', {
+      table: new ProductionTable(s, 'T', { partitionKey }),
+      mode: ExportMode.incremental({ window: Duration.minutes(30) }),
+      schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+    });
+    Annotations.fromStack(s).hasWarning('/TestStack/Export', Match.stringLikeRegexp('mode.window is 30 minutes but the schedule runs every 60 minutes: the incremental exports leave gaps'));
+    const o = testStack();
+    new ScheduledExport(o, 'Export', {
+      table: new ProductionTable(o, 'T', { partitionKey }),
+      mode: ExportMode.incremental({ window: Duration.hours(2) }),
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(60)),
+    });
+    Annotations.fromStack(o).hasWarning('/TestStack/Export', Match.stringLikeRegexp('overlap'));
   });
 
   test.each([Duration.minutes(10), Duration.hours(25)])('a window of %s is an error', (window) => {
