@@ -227,7 +227,10 @@ export class ScheduledExport extends Construct {
       const machine = this.incrementalStateMachine(request, incremental);
       this.stateMachine = machine;
       target = new targets.StepFunctionsStartExecution(machine, {
-        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime, executionId: scheduler.ContextAttribute.executionId }),
+        input: scheduler.ScheduleTargetInput.fromObject({
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+          executionId: scheduler.ContextAttribute.executionId,
+        }),
         retryAttempts: 3,
       });
     } else {
