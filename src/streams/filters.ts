@@ -67,27 +67,27 @@ export abstract class ImageCondition {
   /**
    * The number attribute lies in a range. Give `min`, `max` or both.
    */
-  public static numberRange(attribute: string, range: NumberRange): ImageCondition {
+  public static numberRange(attribute: string, bounds: NumberRange): ImageCondition {
     const numeric: unknown[] = [];
-    if (range.min !== undefined) numeric.push(range.minExclusive ? '>' : '>=', range.min);
-    if (range.max !== undefined) numeric.push(range.maxExclusive ? '<' : '<=', range.max);
+    if (bounds.min !== undefined) numeric.push(bounds.minExclusive ? '>' : '>=', bounds.min);
+    if (bounds.max !== undefined) numeric.push(bounds.maxExclusive ? '<' : '<=', bounds.max);
     let problem: string | undefined;
     if (numeric.length === 0) problem = 'needs min, max or both';
-    else problem = finite(range.min) ?? finite(range.max);
-    if (!problem && range.min !== undefined && range.max !== undefined && range.min > range.max) {
-      problem = `has min ${range.min} above max ${range.max}`;
+    else problem = finite(bounds.min) ?? finite(bounds.max);
+    if (!problem && bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) {
+      problem = `has min ${bounds.min} above max ${bounds.max}`;
     }
     return new TypedCondition(attribute, ImageAttributeType.NUMBER, [{ numeric }], problem);
   }
 
   /** The attribute is present with the type. */
-  public static exists(attribute: string, type: ImageAttributeType): ImageCondition {
-    return new TypedCondition(attribute, type, [{ exists: true }]);
+  public static exists(attribute: string, attributeType: ImageAttributeType): ImageCondition {
+    return new TypedCondition(attribute, attributeType, [{ exists: true }]);
   }
 
   /** The attribute is absent (or has another type). */
-  public static notExists(attribute: string, type: ImageAttributeType): ImageCondition {
-    return new TypedCondition(attribute, type, [{ exists: false }]);
+  public static notExists(attribute: string, attributeType: ImageAttributeType): ImageCondition {
+    return new TypedCondition(attribute, attributeType, [{ exists: false }]);
   }
 
   /** @internal */
