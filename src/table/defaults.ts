@@ -8,6 +8,7 @@ import {
 import { IKey } from 'aws-cdk-lib/aws-kms';
 import { CooldownApplier } from './autoscaling';
 import { ProductionTableProps } from './production-table-props';
+import { allowRegionAgnosticStack } from './region-agnostic-encryption';
 
 /** The longest point-in-time recovery period DynamoDB offers, and our default. */
 export const DEFAULT_RECOVERY_PERIOD_DAYS = 35;
@@ -28,7 +29,7 @@ export function resolveTableProps(props: ProductionTableProps, createdKey: IKey 
     deletionProtection: props.deletionProtection ?? true,
     pointInTimeRecoverySpecification: resolvePointInTimeRecovery(props),
     contributorInsightsSpecification: resolveContributorInsights(props),
-    encryption: props.encryption ?? TableEncryptionV2.customerManagedKey(createdKey!, replicaKeyArns),
+    encryption: allowRegionAgnosticStack(props.encryption ?? TableEncryptionV2.customerManagedKey(createdKey!, replicaKeyArns)),
     billing: cooldowns.billing(props.billing),
     globalSecondaryIndexes: props.globalSecondaryIndexes?.map(gsi => cooldowns.globalSecondaryIndex(gsi)),
     replicas: props.replicas?.map(replica => cooldowns.replica(replica)),

@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import {
   Attribute,
   AttributeType,
@@ -8,6 +8,7 @@ import {
   CapacityMode,
   GlobalSecondaryIndexPropsV2,
   LocalSecondaryIndexProps,
+  ProjectionType,
   ReplicaTableProps,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { ProductionTableProps } from './production-table-props';
@@ -16,6 +17,7 @@ import { invalid, show } from '../shared/errors';
 /** DynamoDB's own limits, which aws-cdk-lib lets through or reports without saying where. */
 export const MAX_GLOBAL_SECONDARY_INDEXES = 20;
 export const MAX_LOCAL_SECONDARY_INDEXES = 5;
+export const MAX_NON_KEY_ATTRIBUTES = 100;
 const NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
 /**
@@ -24,11 +26,19 @@ const NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
  */
 export function validateTableProps(path: string, stack: Stack, props: ProductionTableProps): void {
   validateTableName(path, props.tableName);
+  if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
+    invalid(path, 'removalPolicy', 'is RemovalPolicy.SNAPSHOT, which DynamoDB tables do not support',
+      'use RemovalPolicy.RETAIN (the default), and AWS Backup or point-in-time recovery for copies.');
+  }
+  validateKeySchema(path, '', props.partitionKey, props.sortKey);
   validateTimeToLive(path, props);
   validatePointInTimeRecovery(path, props);
   const billingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
   validateBilling(path, props.billing);
   validateCooldowns(path, props, billingMode);
+  if (billingMode === BillingMode.PAY_PER_REQUEST) {
+    validateRequestUnits(path, 'billing', asNumber(props.billing?._renderReadCapacity()), asNumber(props.billing?._renderWriteCapacity()));
+  }
 
   const gsis = props.globalSecondaryIndexes ?? [];
   if (gsis.length > MAX_GLOBAL_SECONDARY_INDEXES) {
@@ -42,18 +52,25 @@ export function validateTableProps(path: string, stack: Stack, props: Production
     invalid(path, 'localSecondaryIndexes', `has ${lsis.length} indexes but DynamoDB allows at most ${MAX_LOCAL_SECONDARY_INDEXES}`,
       'use global secondary indexes for the rest.');
   }
-  lsis.forEach((lsi, i) => validateLocalSecondaryIndex(path, `localSecondaryIndexes[${i}]`, lsi, props.sortKey));
+  lsis.forEach((lsi, i) => validateLocalSecondaryIndex(path, `localSecondaryIndexes[${i}]`, lsi, props.partitionKey, props.sortKey));
   validateUniqueIndexNames(path, [...gsis, ...lsis].map(index => index.indexName));
+  validateNonKeyAttributeCount(path, [...gsis, ...lsis]);
+  validateAttributeTypes(path, props);
 
   const replicas = props.replicas ?? [];
   replicas.forEach((replica, i) => validateReplica(path, `replicas[${i}]`, stack, replica, billingMode));
+  replicas.forEach((replica, i) => validateReplicaIndexNames(path, `replicas[${i}]`, replica, gsis.map(gsi => gsi.indexName)));
   validateUniqueReplicaRegions(path, replicas);
-  validateReplicaKeys(path, props, replicas.map(replica => replica.region));
+  validateReplicaKeys(path, stack, props, replicas.map(replica => replica.region));
 }
 
 /** Checks a global secondary index, from props or from `addGlobalSecondaryIndex`. */
 export function validateGlobalSecondaryIndex(path: string, property: string, gsi: GlobalSecondaryIndexPropsV2, billingMode: BillingMode): void {
   validateIndexName(path, `${property}.indexName`, gsi.indexName);
+  if (gsi.partitionKey) validateKeySchema(path, `${property}.`, gsi.partitionKey, gsi.sortKey);
+  validateProjection(path, property, gsi);
+  validateCapacity(path, `${property}.readCapacity`, gsi.readCapacity);
+  validateCapacity(path, `${property}.writeCapacity`, gsi.writeCapacity);
   if (billingMode === BillingMode.PAY_PER_REQUEST) {
     for (const field of ['readCapacity', 'writeCapacity'] as const) {
       if (gsi[field]) {
@@ -92,8 +109,10 @@ export function validateReplica(path: string, property: string, stack: Stack, re
       'remove it, or set readCapacity for the replica instead.');
   }
   validateRequestUnits(path, property, replica.maxReadRequestUnits, undefined);
+  validateCapacity(path, `${property}.readCapacity`, replica.readCapacity);
   for (const [indexName, options] of Object.entries(replica.globalSecondaryIndexOptions ?? {})) {
     const optionPath = `${property}.globalSecondaryIndexOptions.${indexName}`;
+    validateCapacity(path, `${optionPath}.readCapacity`, options.readCapacity);
     if (billingMode === BillingMode.PAY_PER_REQUEST && options.readCapacity) {
       invalid(path, `${optionPath}.readCapacity`, 'is set but the table bills on demand (PAY_PER_REQUEST)',
         'remove it, or use maxReadRequestUnits instead.');
@@ -184,12 +203,15 @@ function validatePointInTimeRecovery(path: string, props: ProductionTableProps):
 
 function validateBilling(path: string, billing: Billing | undefined): void {
   if (billing?.mode !== BillingMode.PROVISIONED) return;
+  let write;
   try {
-    billing._renderWriteCapacity();
+    write = billing._renderWriteCapacity();
   } catch {
     invalid(path, 'billing', 'has a fixed writeCapacity, which a global table (TableV2) cannot have',
       'use writeCapacity: Capacity.autoscaled({ maxCapacity: ... }).');
   }
+  validateRenderedCapacity(path, 'billing.readCapacity', billing._renderReadCapacity());
+  validateRenderedCapacity(path, 'billing.writeCapacity', write);
 }
 
 function validateCooldowns(path: string, props: ProductionTableProps, billingMode: BillingMode): void {
@@ -221,11 +243,120 @@ function validateRequestUnits(path: string, property: string, maxRead: number | 
   }
 }
 
-function validateLocalSecondaryIndex(path: string, property: string, lsi: LocalSecondaryIndexProps, tableSortKey: Attribute | undefined): void {
+function validateLocalSecondaryIndex(
+  path: string, property: string, lsi: LocalSecondaryIndexProps, tablePartitionKey: Attribute, tableSortKey: Attribute | undefined,
+): void {
   validateIndexName(path, `${property}.indexName`, lsi.indexName);
   if (!tableSortKey) {
     invalid(path, property, `(${show(lsi.indexName)}) needs a table with a sort key`,
       'add sortKey to the table (this replaces an existing table: only do it for a new one) or use a global secondary index.');
+  }
+  validateKeySchema(path, `${property}.`, tablePartitionKey, lsi.sortKey, 'the table\'s partitionKey');
+  validateProjection(path, property, lsi);
+}
+
+/** aws-cdk-lib's rule, said with the index's path: nonKeyAttributes go with INCLUDE, and only with it. */
+function validateProjection(path: string, property: string, index: { projectionType?: ProjectionType; nonKeyAttributes?: string[] }): void {
+  const include = index.projectionType === ProjectionType.INCLUDE;
+  if (include && (index.nonKeyAttributes ?? []).length === 0) {
+    invalid(path, `${property}.nonKeyAttributes`, 'is empty but projectionType is INCLUDE',
+      'list the attributes to copy into the index, or use ProjectionType.KEYS_ONLY or ALL.');
+  }
+  if (!include && index.nonKeyAttributes !== undefined) {
+    invalid(path, `${property}.nonKeyAttributes`, `is set but projectionType is ${index.projectionType ?? ProjectionType.ALL}`,
+      'remove it (ALL already projects every attribute), or use projectionType: ProjectionType.INCLUDE.');
+  }
+  const seen = new Set<string>();
+  (index.nonKeyAttributes ?? []).forEach((name, i) => {
+    validateAttributeName(path, `${property}.nonKeyAttributes[${i}]`, name, 'attribute');
+    if (seen.has(name)) invalid(path, `${property}.nonKeyAttributes[${i}]`, `repeats ${show(name)}`, 'list each attribute once.');
+    seen.add(name);
+  });
+}
+
+function validateNonKeyAttributeCount(path: string, indexes: Array<{ nonKeyAttributes?: string[] }>): void {
+  const count = indexes.reduce((sum, index) => sum + (index.nonKeyAttributes?.length ?? 0), 0);
+  if (count > MAX_NON_KEY_ATTRIBUTES) {
+    invalid(path, 'globalSecondaryIndexes', `and localSecondaryIndexes project ${count} nonKeyAttributes but DynamoDB allows at most ${MAX_NON_KEY_ATTRIBUTES} across all indexes`,
+      'project fewer attributes (KEYS_ONLY and a read of the table), or use ProjectionType.ALL on the indexes that need many.');
+  }
+}
+
+/** An attribute has one type across the table's and its indexes' keys. */
+function validateAttributeTypes(path: string, props: ProductionTableProps): void {
+  const keys: Array<[string, Attribute | undefined]> = [
+    ['partitionKey', props.partitionKey],
+    ['sortKey', props.sortKey],
+    ...(props.globalSecondaryIndexes ?? []).flatMap((gsi, i): Array<[string, Attribute | undefined]> => [
+      [`globalSecondaryIndexes[${i}].partitionKey`, gsi.partitionKey],
+      [`globalSecondaryIndexes[${i}].sortKey`, gsi.sortKey],
+      ...(gsi.partitionKeys ?? []).map((key, j): [string, Attribute] => [`globalSecondaryIndexes[${i}].partitionKeys[${j}]`, key]),
+      ...(gsi.sortKeys ?? []).map((key, j): [string, Attribute] => [`globalSecondaryIndexes[${i}].sortKeys[${j}]`, key]),
+    ]),
+    ...(props.localSecondaryIndexes ?? []).map((lsi, i): [string, Attribute] => [`localSecondaryIndexes[${i}].sortKey`, lsi.sortKey]),
+  ];
+  const first = new Map<string, [string, Attribute]>();
+  for (const [property, key] of keys) {
+    if (key === undefined || Token.isUnresolved(key.name)) continue;
+    const earlier = first.get(key.name);
+    if (earlier && earlier[1].type !== key.type) {
+      invalid(path, property, `defines ${show(key.name)} as ${key.type} but ${earlier[0]} defines it as ${earlier[1].type}`,
+        'an attribute has one type in the table and all its indexes: use the same type, or another attribute name.');
+    }
+    if (!earlier) first.set(key.name, [property, key]);
+  }
+}
+
+function validateReplicaIndexNames(path: string, property: string, replica: ReplicaTableProps, indexNames: string[]): void {
+  for (const indexName of Object.keys(replica.globalSecondaryIndexOptions ?? {})) {
+    if (!indexNames.includes(indexName)) {
+      invalid(path, `${property}.globalSecondaryIndexOptions.${indexName}`, 'names an index the table does not have',
+        `use one of the table's globalSecondaryIndexes (${indexNames.length > 0 ? indexNames.map(show).join(', ') : 'none yet'}).`);
+    }
+  }
+}
+
+/** Fixed units and autoscaling bounds are whole numbers of at least 1, and min <= max. */
+function validateCapacity(path: string, property: string, capacity: Capacity | undefined): void {
+  if (capacity !== undefined) validateRenderedCapacity(path, property, capacity._renderReadCapacity());
+}
+
+/** Checks what a `Capacity` or `Billing` renders (fixed units, or autoscaling settings). */
+function validateRenderedCapacity(path: string, property: string, rendered: any): void {
+  const settings = rendered?.readCapacityAutoScalingSettings ?? rendered?.writeCapacityAutoScalingSettings;
+  const values: Array<[string, unknown]> = settings
+    ? [['minCapacity', settings.minCapacity], ['maxCapacity', settings.maxCapacity]]
+    : [['units', rendered?.readCapacityUnits ?? rendered?.writeCapacityUnits]];
+  for (const [name, value] of values) {
+    if (typeof value === 'number' && !Token.isUnresolved(value) && (!Number.isInteger(value) || value < 1)) {
+      invalid(path, property, `has ${name} ${show(value)}`, 'use a whole number of capacity units of at least 1.');
+    }
+  }
+}
+
+function asNumber(value: unknown): number | undefined {
+  return typeof value === 'number' ? value : undefined;
+}
+
+/**
+ * Checks the key attributes of a table or index: names DynamoDB accepts, and a sort key that is
+ * not the partition key again. `prefix` is the property path of the table or index ("" for the table).
+ */
+function validateKeySchema(path: string, prefix: string, partitionKey: Attribute, sortKey: Attribute | undefined, partitionKeyLabel = 'partitionKey'): void {
+  validateAttributeName(path, `${prefix}partitionKey.name`, partitionKey?.name);
+  if (sortKey === undefined) return;
+  validateAttributeName(path, `${prefix}sortKey.name`, sortKey.name);
+  if (!Token.isUnresolved(sortKey.name) && sortKey.name === partitionKey?.name) {
+    invalid(path, `${prefix}sortKey`, `names ${show(sortKey.name)}, the same attribute as ${partitionKeyLabel}`,
+      'a key needs two different attributes: choose another sort key attribute (e.g. "sk"), or leave sortKey unset.');
+  }
+}
+
+function validateAttributeName(path: string, property: string, name: string | undefined, kind = 'key attribute'): void {
+  if (name === undefined || Token.isUnresolved(name)) return;
+  if (name.length < 1 || Buffer.byteLength(name, 'utf8') > 255) {
+    invalid(path, property, `${show(name.length > 40 ? `${name.slice(0, 40)}...` : name)} is not a valid ${kind} name`,
+      'use 1 to 255 bytes, e.g. "pk".');
   }
 }
 
@@ -242,7 +373,7 @@ function validateUniqueReplicaRegions(path: string, replicas: ReplicaTableProps[
 /**
  * With a customer-managed key, DynamoDB needs a key in every replica region: KMS keys are regional.
  */
-export function validateReplicaKeys(path: string, props: ProductionTableProps, replicaRegions: string[]): void {
+export function validateReplicaKeys(path: string, stack: Stack, props: ProductionTableProps, replicaRegions: string[]): void {
   const encryption = props.encryption;
   const usesOurKey = encryption === undefined;
   if (!usesOurKey && props.replicaKeyArns !== undefined) {
@@ -252,6 +383,11 @@ export function validateReplicaKeys(path: string, props: ProductionTableProps, r
   const keyArns = usesOurKey ? props.replicaKeyArns ?? {} : encryption.replicaKeyArns ?? {};
   const needsKeys = usesOurKey || encryption.tableKey !== undefined;
   if (!needsKeys) return;
+  const stackRegion = stack.region;
+  if (!Token.isUnresolved(stackRegion) && keyArns[stackRegion] !== undefined) {
+    invalid(path, usesOurKey ? 'replicaKeyArns' : 'encryption', `has a key for ${show(stackRegion)}, the stack's own region`,
+      'the table key encrypts the stack\'s own region: list only the replica regions.');
+  }
   const missing = replicaRegions.filter(region => !Token.isUnresolved(region) && keyArns[region] === undefined);
   if (missing.length > 0) {
     const property = usesOurKey ? 'replicaKeyArns' : 'encryption';

@@ -1,0 +1,350 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import {
+  Attribute,
+  AttributeType,
+  Billing,
+  Capacity,
+  GlobalSecondaryIndexPropsV2,
+  LocalSecondaryIndexProps,
+  ProjectionType,
+  ReplicaTableProps,
+  StreamViewType,
+  TableEncryptionV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as fc from 'fast-check';
+import { ProductionTableProps } from '../../src';
+
+/*
+ * Generated props are plain data (a "spec"), turned into ProductionTableProps by `buildProps` in
+ * the stack under test: aws-cdk-lib objects (Billing, Capacity, keys) are made there, so that a
+ * counterexample prints as readable JSON. Every generator mixes valid and invalid values.
+ */
+
+const STACK_REGION = 'us-east-1';
+const REGIONS = [STACK_REGION, 'eu-west-1', 'ap-southeast-2', 'us-west-2'];
+
+/** The attribute pool, each with the type a careful user would give it (so that collisions happen). */
+const ATTRIBUTE_TYPES: { [name: string]: AttributeType } = {
+  pk: AttributeType.STRING,
+  sk: AttributeType.STRING,
+  gsi1pk: AttributeType.STRING,
+  gsi1sk: AttributeType.STRING,
+  customerId: AttributeType.STRING,
+  expiresAt: AttributeType.NUMBER,
+  createdAt: AttributeType.NUMBER,
+};
+
+export interface CapacitySpec { readonly fixed?: number; readonly min?: number; readonly max?: number; readonly target?: number }
+export interface BillingSpec {
+  readonly mode: 'onDemand' | 'provisioned';
+  readonly maxRead?: number;
+  readonly maxWrite?: number;
+  readonly read?: CapacitySpec;
+  readonly write?: CapacitySpec;
+}
+export interface IndexSpec {
+  readonly indexName: string;
+  readonly partitionKey?: Attribute;
+  readonly sortKey?: Attribute;
+  readonly projection?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  readonly nonKeyAttributes?: string[];
+  readonly read?: CapacitySpec;
+  readonly write?: CapacitySpec;
+  readonly maxRead?: number;
+  readonly maxWrite?: number;
+}
+export interface ReplicaSpec {
+  readonly region: string;
+  readonly read?: CapacitySpec;
+  readonly maxRead?: number;
+  readonly deletionProtection?: boolean;
+  readonly pitr?: boolean;
+  readonly indexOptions?: { [indexName: string]: { read?: CapacitySpec; maxRead?: number; contributorInsights?: boolean } };
+}
+export interface TableSpec {
+  readonly envAgnostic: boolean;
+  readonly tableName?: string;
+  readonly partitionKey: Attribute;
+  readonly sortKey?: Attribute;
+  readonly timeToLiveAttribute?: string;
+  readonly billing?: BillingSpec;
+  readonly gsis: IndexSpec[];
+  readonly lsis: IndexSpec[];
+  readonly replicas: ReplicaSpec[];
+  readonly replicaKeys?: 'all' | 'some' | 'extra';
+  readonly pitr?: { readonly legacy?: boolean; readonly enabled?: boolean; readonly days?: number };
+  readonly encryption?: 'awsManaged' | 'dynamoOwned' | 'customerKey' | 'customerKeyWithReplicaKeys';
+  readonly removalPolicy?: RemovalPolicy;
+  readonly deletionProtection?: boolean;
+  readonly contributorInsights?: boolean;
+  readonly stream?: StreamViewType;
+  readonly cooldowns?: { readonly scaleIn?: number; readonly scaleOut?: number };
+}
+
+/**
+ * Specs in one of two moods: `careful` (each value valid on its own; only combinations can be
+ * wrong) or `careless` (any value may be out of range). Half of the runs each, so that both
+ * templates and our errors are reached often.
+ */
+function specArb(careless: boolean): fc.Arbitrary<TableSpec> {
+  const pick = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+    careless ? fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid }) : valid;
+
+  const nameArb = pick(
+    fc.stringMatching(/^[a-zA-Z0-9_.-]{3,40}$/),
+    fc.oneof(fc.constantFrom('', 'a', 'ab', 'has space', 'slash/name', 'ümlaut', 'x'.repeat(256)), fc.string({ maxLength: 8 })),
+  );
+  const attributeNameArb = pick(
+    fc.constantFrom(...Object.keys(ATTRIBUTE_TYPES)),
+    fc.constantFrom('', ' ', 'a'.repeat(256), 'with space', 'ü'),
+  );
+  const typeArb = fc.constantFrom(AttributeType.STRING, AttributeType.NUMBER, AttributeType.BINARY);
+  const attributeArb: fc.Arbitrary<Attribute> = careless
+    ? fc.record({ name: attributeNameArb, type: typeArb })
+    : attributeNameArb.map(name => ({ name, type: ATTRIBUTE_TYPES[name] }));
+  const requestUnitsArb = pick(fc.integer({ min: 1, max: 40000 }), fc.constantFrom(0, -1, 1.5, Number.NaN));
+  const autoscaledArb = fc.record({
+    // aws-cdk-lib's Capacity.autoscaled refuses min > max and targets outside 20-90 itself (in
+    // the user's code, before our construct): rare here, since they do not reach our code.
+    min: pick(fc.integer({ min: 1, max: 10 }), fc.constantFrom(0, -1, 0.5)),
+    max: pick(fc.integer({ min: 10, max: 1000 }), fc.constantFrom(0, -1, 1.5)),
+    target: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 20, max: 90 }) }, { weight: 1, arbitrary: fc.constantFrom(19, 91) }),
+  }, { requiredKeys: ['max'] });
+  const fixedArb = fc.record({ fixed: pick(fc.integer({ min: 1, max: 1000 }), fc.constantFrom(0, -5, 2.5)) });
+  const capacityArb: fc.Arbitrary<CapacitySpec> = fc.oneof(fixedArb, autoscaledArb);
+  const billingArb: fc.Arbitrary<BillingSpec> = fc.oneof(
+    fc.record({ mode: fc.constant('onDemand' as const), maxRead: requestUnitsArb, maxWrite: requestUnitsArb }, { requiredKeys: ['mode'] }),
+    fc.record({ mode: fc.constant('provisioned' as const), read: capacityArb, write: careless ? capacityArb : autoscaledArb }),
+  );
+  const projectionArb = fc.constantFrom('ALL' as const, 'KEYS_ONLY' as const, 'INCLUDE' as const);
+  const gsiArb: fc.Arbitrary<IndexSpec> = fc.record({
+    indexName: nameArb,
+    partitionKey: attributeArb,
+    sortKey: attributeArb,
+    projection: projectionArb,
+    nonKeyAttributes: fc.array(attributeNameArb, { maxLength: 4 }),
+    read: capacityArb,
+    write: capacityArb,
+    maxRead: requestUnitsArb,
+    maxWrite: requestUnitsArb,
+  }, { requiredKeys: ['indexName', 'partitionKey'] });
+  const lsiArb: fc.Arbitrary<IndexSpec> = fc.record({
+    indexName: nameArb,
+    sortKey: attributeArb,
+    projection: projectionArb,
+    nonKeyAttributes: fc.array(attributeNameArb, { maxLength: 3 }),
+  }, { requiredKeys: ['indexName', 'sortKey'] });
+  const replicaArb = (indexNames: string[]): fc.Arbitrary<ReplicaSpec> => fc.record({
+    region: fc.constantFrom(...REGIONS),
+    read: capacityArb,
+    maxRead: requestUnitsArb,
+    deletionProtection: fc.boolean(),
+    pitr: fc.boolean(),
+    indexOptions: fc.dictionary(
+      pick(fc.constantFrom(...(indexNames.length > 0 ? indexNames : ['missing'])), fc.constant('noSuchIndex')),
+      fc.record({ read: capacityArb, maxRead: requestUnitsArb, contributorInsights: fc.boolean() }, { requiredKeys: [] }),
+      { maxKeys: 2 },
+    ),
+  }, { requiredKeys: ['region'] });
+  const pitrArb = fc.record({
+    legacy: fc.boolean(),
+    enabled: fc.boolean(),
+    days: pick(fc.integer({ min: 1, max: 35 }), fc.constantFrom(0, -1, 36, 365, 7.5)),
+  }, { requiredKeys: [] });
+  const manyOrFew = <T>(arb: fc.Arbitrary<T>, few: number, many: [number, number]) => careless
+    ? fc.oneof(
+      { weight: 6, arbitrary: fc.array(arb, { maxLength: few }) },
+      { weight: 1, arbitrary: fc.array(arb, { minLength: many[0], maxLength: many[1] }) },
+    )
+    : fc.array(arb, { maxLength: few });
+
+  return fc.record({
+    envAgnostic: fc.boolean(),
+    tableName: nameArb,
+    partitionKey: attributeArb,
+    sortKey: attributeArb,
+    timeToLiveAttribute: attributeNameArb,
+    billing: billingArb,
+    gsis: manyOrFew(gsiArb, 3, [19, 22]),
+    lsis: manyOrFew(lsiArb, 2, [5, 6]),
+    replicas: fc.constant([] as ReplicaSpec[]),
+    replicaKeys: pick(fc.constant('all' as const), fc.constantFrom('some' as const, 'extra' as const)),
+    pitr: pitrArb,
+    encryption: fc.constantFrom('awsManaged' as const, 'dynamoOwned' as const, 'customerKey' as const, 'customerKeyWithReplicaKeys' as const),
+    removalPolicy: fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.SNAPSHOT, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE),
+    deletionProtection: fc.boolean(),
+    contributorInsights: fc.boolean(),
+    stream: fc.constantFrom(StreamViewType.NEW_AND_OLD_IMAGES, StreamViewType.NEW_IMAGE, StreamViewType.OLD_IMAGE, StreamViewType.KEYS_ONLY),
+    cooldowns: fc.record({ scaleIn: fc.integer({ min: 0, max: 3600 }), scaleOut: fc.integer({ min: 0, max: 3600 }) }, { requiredKeys: [] }),
+  }, { requiredKeys: ['envAgnostic', 'partitionKey', 'gsis', 'lsis', 'replicas'] }).chain(spec => {
+    // Replicas name the generated indexes (and, carelessly, one that does not exist).
+    const replicas = fc.oneof(
+      { weight: 3, arbitrary: fc.constant([] as ReplicaSpec[]) },
+      { weight: 2, arbitrary: fc.array(replicaArb(spec.gsis.map(gsi => gsi.indexName)), { maxLength: 3 }) },
+    );
+    return replicas.map(generated => ({ ...spec, replicas: generated }));
+  }).map(spec => careless ? spec : carefully(spec));
+}
+
+/**
+ * A careful user's version of the spec: the combinations that cannot work are resolved the way
+ * the error messages say. Careful specs should all synthesize; careless ones exercise the errors.
+ */
+function carefully(spec: TableSpec): TableSpec {
+  const provisioned = spec.billing?.mode === 'provisioned';
+  const sortKey = spec.sortKey?.name === spec.partitionKey.name ? undefined : spec.sortKey;
+  const seen = new Set<string>();
+  const unique = (name: string) => {
+    let candidate = name;
+    for (let i = 2; seen.has(candidate); i++) candidate = `${name}${i}`;
+    seen.add(candidate);
+    return candidate;
+  };
+  const projected = (index: IndexSpec): IndexSpec => {
+    const include = index.projection === 'INCLUDE' && (index.nonKeyAttributes ?? []).length > 0;
+    return { ...index, projection: include ? 'INCLUDE' : index.projection === 'INCLUDE' ? 'KEYS_ONLY' : index.projection, nonKeyAttributes: include ? index.nonKeyAttributes : undefined };
+  };
+  const gsis = spec.gsis.map(gsi => projected({
+    ...gsi,
+    indexName: unique(gsi.indexName),
+    sortKey: gsi.sortKey?.name === gsi.partitionKey?.name ? undefined : gsi.sortKey,
+    read: provisioned ? gsi.read : undefined,
+    write: provisioned && gsi.write?.fixed === undefined ? gsi.write : undefined,
+    maxRead: provisioned ? undefined : gsi.maxRead,
+    maxWrite: provisioned ? undefined : gsi.maxWrite,
+  }));
+  const lsis = sortKey === undefined ? [] : spec.lsis
+    .filter(lsi => lsi.sortKey?.name !== spec.partitionKey.name)
+    .map(lsi => projected({ ...lsi, indexName: unique(lsi.indexName) }));
+  const keyNames = new Set([spec.partitionKey, sortKey, ...gsis.flatMap(gsi => [gsi.partitionKey, gsi.sortKey]), ...lsis.map(lsi => lsi.sortKey)]
+    .filter((key): key is Attribute => key !== undefined).map(key => key.name));
+  const regions = new Set<string>();
+  const replicas = spec.envAgnostic ? [] : spec.replicas
+    .filter(replica => replica.region !== STACK_REGION && !regions.has(replica.region) && regions.add(replica.region))
+    .map(replica => ({
+      ...replica,
+      read: provisioned ? replica.read : undefined,
+      maxRead: provisioned ? undefined : replica.maxRead,
+      indexOptions: Object.fromEntries(Object.entries(replica.indexOptions ?? {})
+        .filter(([name]) => gsis.some(gsi => gsi.indexName === name))
+        .map(([name, options]) => [name, {
+          ...options,
+          read: provisioned ? options.read : undefined,
+          maxRead: provisioned ? undefined : options.maxRead,
+        }])),
+    }));
+  return {
+    ...spec,
+    sortKey,
+    gsis,
+    lsis,
+    replicas,
+    replicaKeys: 'all',
+    encryption: spec.encryption === 'customerKey' && replicas.length > 0 ? 'customerKeyWithReplicaKeys' : spec.encryption,
+    timeToLiveAttribute: spec.timeToLiveAttribute !== undefined && keyNames.has(spec.timeToLiveAttribute) ? 'ttl' : spec.timeToLiveAttribute,
+    removalPolicy: spec.removalPolicy === RemovalPolicy.SNAPSHOT ? RemovalPolicy.RETAIN : spec.removalPolicy,
+    pitr: spec.pitr && { ...spec.pitr, days: spec.pitr.enabled ? spec.pitr.days : undefined },
+    cooldowns: provisioned ? spec.cooldowns : undefined,
+  };
+}
+
+export const tableSpecArb: fc.Arbitrary<TableSpec> = fc.oneof(specArb(false), specArb(true));
+
+function capacity(spec: CapacitySpec | undefined): Capacity | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.fixed !== undefined) return Capacity.fixed(spec.fixed);
+  return Capacity.autoscaled({ minCapacity: spec.min, maxCapacity: spec.max!, targetUtilizationPercent: spec.target });
+}
+
+function billing(spec: BillingSpec | undefined): Billing | undefined {
+  if (spec === undefined) return undefined;
+  if (spec.mode === 'onDemand') return Billing.onDemand({ maxReadRequestUnits: spec.maxRead, maxWriteRequestUnits: spec.maxWrite });
+  return Billing.provisioned({ readCapacity: capacity(spec.read)!, writeCapacity: capacity(spec.write)! });
+}
+
+const keyArn = (region: string) => `arn:aws:kms:${region}:123456789012:key/00000000-0000-0000-0000-${region.length.toString().padStart(12, '0')}`;
+
+function replicaKeyArns(spec: TableSpec): { [region: string]: string } {
+  const regions = spec.replicas.map(replica => replica.region);
+  if (spec.replicaKeys === 'some') regions.pop();
+  if (spec.replicaKeys === 'extra') regions.push('sa-east-1');
+  return Object.fromEntries(regions.map(region => [region, keyArn(region)]));
+}
+
+function globalIndex(spec: IndexSpec): GlobalSecondaryIndexPropsV2 {
+  return {
+    indexName: spec.indexName,
+    partitionKey: spec.partitionKey!,
+    sortKey: spec.sortKey,
+    projectionType: spec.projection as ProjectionType | undefined,
+    nonKeyAttributes: spec.projection === 'INCLUDE' || spec.nonKeyAttributes?.length ? spec.nonKeyAttributes : undefined,
+    readCapacity: capacity(spec.read),
+    writeCapacity: capacity(spec.write),
+    maxReadRequestUnits: spec.maxRead,
+    maxWriteRequestUnits: spec.maxWrite,
+  };
+}
+
+function localIndex(spec: IndexSpec): LocalSecondaryIndexProps {
+  return {
+    indexName: spec.indexName,
+    sortKey: spec.sortKey!,
+    projectionType: spec.projection as ProjectionType | undefined,
+    nonKeyAttributes: spec.projection === 'INCLUDE' || spec.nonKeyAttributes?.length ? spec.nonKeyAttributes : undefined,
+  };
+}
+
+function replicaProps(spec: ReplicaSpec): ReplicaTableProps {
+  return {
+    region: spec.region,
+    readCapacity: capacity(spec.read),
+    maxReadRequestUnits: spec.maxRead,
+    deletionProtection: spec.deletionProtection,
+    pointInTimeRecoverySpecification: spec.pitr === undefined ? undefined : { pointInTimeRecoveryEnabled: spec.pitr },
+    globalSecondaryIndexOptions: spec.indexOptions && Object.fromEntries(Object.entries(spec.indexOptions).map(([name, options]) => [name, {
+      readCapacity: capacity(options.read),
+      maxReadRequestUnits: options.maxRead,
+      contributorInsightsSpecification: options.contributorInsights === undefined ? undefined : { enabled: options.contributorInsights },
+    }])),
+  };
+}
+
+/**
+ * Turns a spec into props in the stack. aws-cdk-lib's own factories (`Capacity.autoscaled`...)
+ * may refuse a value here: that happens in the user's code, before our construct is involved.
+ */
+export function buildProps(stack: Stack, spec: TableSpec): ProductionTableProps {
+  const keys = replicaKeyArns(spec);
+  let encryption: TableEncryptionV2 | undefined;
+  if (spec.encryption === 'awsManaged') encryption = TableEncryptionV2.awsManagedKey();
+  if (spec.encryption === 'dynamoOwned') encryption = TableEncryptionV2.dynamoOwnedKey();
+  if (spec.encryption === 'customerKey' || spec.encryption === 'customerKeyWithReplicaKeys') {
+    const tableKey = new kms.Key(stack, 'OwnKey', { enableKeyRotation: true });
+    encryption = TableEncryptionV2.customerManagedKey(tableKey, spec.encryption === 'customerKeyWithReplicaKeys' ? keys : undefined);
+  }
+  return {
+    tableName: spec.tableName,
+    partitionKey: spec.partitionKey,
+    sortKey: spec.sortKey,
+    timeToLiveAttribute: spec.timeToLiveAttribute,
+    billing: billing(spec.billing),
+    globalSecondaryIndexes: spec.gsis.length > 0 ? spec.gsis.map(globalIndex) : undefined,
+    localSecondaryIndexes: spec.lsis.length > 0 ? spec.lsis.map(localIndex) : undefined,
+    replicas: spec.replicas.length > 0 ? spec.replicas.map(replicaProps) : undefined,
+    replicaKeyArns: encryption === undefined && spec.replicas.length > 0 ? keys : undefined,
+    pointInTimeRecovery: spec.pitr?.legacy ? spec.pitr.enabled : undefined,
+    pointInTimeRecoverySpecification: spec.pitr && !spec.pitr.legacy && spec.pitr.enabled !== undefined
+      ? { pointInTimeRecoveryEnabled: spec.pitr.enabled, recoveryPeriodInDays: spec.pitr.days }
+      : undefined,
+    encryption,
+    removalPolicy: spec.removalPolicy,
+    deletionProtection: spec.deletionProtection,
+    contributorInsights: spec.contributorInsights,
+    dynamoStream: spec.stream,
+    autoScaling: spec.cooldowns && {
+      scaleInCooldown: spec.cooldowns.scaleIn === undefined ? undefined : Duration.seconds(spec.cooldowns.scaleIn),
+      scaleOutCooldown: spec.cooldowns.scaleOut === undefined ? undefined : Duration.seconds(spec.cooldowns.scaleOut),
+    },
+  };
+}

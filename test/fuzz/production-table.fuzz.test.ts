@@ -1,0 +1,54 @@
+import * as fc from 'fast-check';
+import { TableSpec, buildProps, tableSpecArb } from './arbitraries';
+import { ProductionTable } from '../../src';
+import { KitValidationError } from '../../src/shared/errors';
+import { envAgnosticStack, templateOf, testApp, testStack } from '../helpers/app';
+
+/** Runs in CI: seeded and bounded. `FUZZ_RUNS=20000 npx jest test/fuzz` explores further. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+
+type Outcome = { kind: 'template' } | { kind: 'rejected'; property: string } | { kind: 'factory-refused' };
+
+/**
+ * Builds a ProductionTable from the spec in a fresh test app (CloudFormation schema validation on)
+ * and synthesizes it. Returns how it ended; throws on any other ending, which fails the property.
+ */
+export function outcomeOf(spec: TableSpec): Outcome {
+  const app = testApp();
+  const stack = spec.envAgnostic ? envAgnosticStack(app) : testStack({}, app);
+  let props;
+  try {
+    props = buildProps(stack, spec);
+  } catch {
+    return { kind: 'factory-refused' };
+  }
+  try {
+    new ProductionTable(stack, 'Fuzzed', props);
+  } catch (e) {
+    if (!(e instanceof KitValidationError)) throw e;
+    if (!e.property || !e.message.includes(e.property)) throw new Error(`KitValidationError without the property named: ${e.message}`);
+    return { kind: 'rejected', property: e.property };
+  }
+  templateOf(stack);
+  return { kind: 'template' };
+}
+
+describe('ProductionTable with fuzzed props: a valid template or our error naming the property, nothing else', () => {
+  test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
+    const outcomes = { 'template': 0, 'rejected': 0, 'factory-refused': 0 };
+    const blamed: { [property: string]: number } = {};
+    fc.assert(fc.property(tableSpecArb, spec => {
+      const outcome = outcomeOf(spec);
+      outcomes[outcome.kind] += 1;
+      if (outcome.kind === 'rejected') {
+        const property = outcome.property.replace(/\[\d+\]/g, '[]');
+        blamed[property] = (blamed[property] ?? 0) + 1;
+      }
+    }), { numRuns: RUNS, seed: SEED });
+    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ outcomes, blamed }, undefined, 1));
+    // The generators must reach both endings often, or the property proves little.
+    expect(outcomes.template).toBeGreaterThan(RUNS * 0.15);
+    expect(outcomes.rejected).toBeGreaterThan(RUNS * 0.15);
+  });
+});
