@@ -34,10 +34,11 @@ export function acknowledgementsIn(root: IConstruct): FoundAcknowledgement[] {
 
 /**
  * Synthesizes the app with the packs as policy-validation plugins, the way a user runs them, and
- * returns every unacknowledged error as `<rule id> <construct path>`, sorted. Synthesis fails on
- * such errors; a synthesis failure of any other kind is rethrown.
+ * returns every unacknowledged finding as `<rule id> <construct path>`, sorted. Synthesis fails on
+ * them (cdk-nag 3 fails a pack's report on warnings as well as errors); a synthesis failure of any
+ * other kind is rethrown.
  */
-export function unacknowledgedErrors(app: App, packs: NagPack[]): string[] {
+export function unacknowledgedFindings(app: App, packs: NagPack[]): string[] {
   Validations.of(app).addPlugins(...packs);
   let synthError: unknown;
   try {
@@ -47,9 +48,8 @@ export function unacknowledgedErrors(app: App, packs: NagPack[]): string[] {
   }
   // The same check the plugins just ran, on the same finished tree, itemized.
   const errors = packs.flatMap(pack => pack.validateScope(app).violations
-    .filter(violation => violation.severity === 'error')
     .flatMap(violation => violation.violatingResources.map(resource => `${violation.ruleName} ${resource.constructPath}`)));
   if (synthError !== undefined && errors.length === 0) throw synthError;
-  if (synthError === undefined && errors.length > 0) throw new Error(`synthesis passed but the packs report errors: ${errors.join(', ')}`);
+  if (synthError === undefined && errors.length > 0) throw new Error(`synthesis passed but the packs report findings: ${errors.join(', ')}`);
   return [...new Set(errors)].sort();
 }
