@@ -143,12 +143,16 @@ export class ProductionTable extends TableV2 {
 
   /**
    * Wires a Lambda function to the table's stream with production defaults (see
-   * `StreamConsumer`), enabling the stream (NEW_AND_OLD_IMAGES) if the table has none.
+   * `StreamConsumer`), enabling the stream (NEW_AND_OLD_IMAGES) if the table has none. The
+   * consumer's alarms use the table monitoring's alarm action unless `alarmAction` is given, and
+   * its iterator age joins the table's dashboard.
    */
   public addConsumer(id: string, options: StreamConsumerOptions): StreamConsumer {
-    // Hook for the table's monitoring: when the table has an alarm action, pass it here as the
-    // default of `options.alarmAction` (or call `consumer.addAlarmAction()` afterwards).
-    return new StreamConsumer(this, id, { ...options, table: this });
+    // The consumer's alarms notify whoever the table's alarms notify, and its lag joins the
+    // table's dashboard.
+    const consumer = new StreamConsumer(this, id, { ...options, table: this, alarmAction: options.alarmAction ?? this.monitoring?.alarmAction });
+    this.monitoring?.addConsumerLag(options.handler, id);
+    return consumer;
   }
 
   /**
