@@ -1,10 +1,10 @@
 import { CfnParameter, Validations } from 'aws-cdk-lib';
 import { AttributeType, CfnGlobalTable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { NagRuleCompliance } from 'cdk-nag';
+import { acknowledgementsIn, unacknowledgedFindings } from './nag';
 import { DynamoDbProductionChecks, ProductionTable, TableBackupPlan } from '../../src';
 import { InBackupPlan } from '../../src/compliance/rules/in-backup-plan';
 import { testApp, testStack } from '../helpers/app';
-import { acknowledgementsIn, unacknowledgedFindings } from './nag';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
