@@ -67,7 +67,7 @@ export function validateTableProps(path: string, stack: Stack, props: Production
 /** Checks a global secondary index, from props or from `addGlobalSecondaryIndex`. */
 export function validateGlobalSecondaryIndex(path: string, property: string, gsi: GlobalSecondaryIndexPropsV2, billingMode: BillingMode): void {
   validateIndexName(path, `${property}.indexName`, gsi.indexName);
-  if (gsi.partitionKey) validateKeySchema(path, `${property}.`, gsi.partitionKey, gsi.sortKey);
+  validateIndexKeySchema(path, property, gsi);
   validateProjection(path, property, gsi);
   validateCapacity(path, `${property}.readCapacity`, gsi.readCapacity);
   validateCapacity(path, `${property}.writeCapacity`, gsi.writeCapacity);
@@ -350,6 +350,34 @@ function validateKeySchema(path: string, prefix: string, partitionKey: Attribute
     invalid(path, `${prefix}sortKey`, `names ${show(sortKey.name)}, the same attribute as ${partitionKeyLabel}`,
       'a key needs two different attributes: choose another sort key attribute (e.g. "sk"), or leave sortKey unset.');
   }
+}
+
+/** An index key: `partitionKey` or `partitionKeys` (1 to 4), `sortKey` or `sortKeys` (up to 4), each attribute once. */
+function validateIndexKeySchema(path: string, property: string, gsi: GlobalSecondaryIndexPropsV2): void {
+  if ((gsi.partitionKey === undefined) === (gsi.partitionKeys === undefined)) {
+    invalid(path, `${property}.partitionKey`, gsi.partitionKey === undefined ? 'is missing (and so is partitionKeys)' : 'and partitionKeys are both set',
+      'give exactly one: partitionKey for one attribute, or partitionKeys for a multi-attribute key.');
+  }
+  if (gsi.sortKey !== undefined && gsi.sortKeys !== undefined) {
+    invalid(path, `${property}.sortKeys`, 'and sortKey are both set', 'give one: sortKey for one attribute, or sortKeys for a multi-attribute key.');
+  }
+  for (const field of ['partitionKeys', 'sortKeys'] as const) {
+    const keys = gsi[field];
+    if (keys !== undefined && (keys.length > 4 || (field === 'partitionKeys' && keys.length === 0))) {
+      invalid(path, `${property}.${field}`, `has ${keys.length} attributes`, 'a multi-attribute key has 1 to 4 attributes (sortKeys: up to 4).');
+    }
+  }
+  const partition = gsi.partitionKeys ?? (gsi.partitionKey ? [gsi.partitionKey] : []);
+  const sort = gsi.sortKeys ?? (gsi.sortKey ? [gsi.sortKey] : []);
+  const seen = new Set<string>();
+  [...partition.map((key, i): [string, Attribute] => [gsi.partitionKeys ? `partitionKeys[${i}]` : 'partitionKey', key]),
+    ...sort.map((key, i): [string, Attribute] => [gsi.sortKeys ? `sortKeys[${i}]` : 'sortKey', key])].forEach(([field, key]) => {
+    validateAttributeName(path, `${property}.${field}.name`, key.name);
+    if (!Token.isUnresolved(key.name) && seen.has(key.name)) {
+      invalid(path, `${property}.${field}`, `names ${show(key.name)} a second time in the index key`, 'use each attribute once across the partition and sort key.');
+    }
+    seen.add(key.name);
+  });
 }
 
 function validateAttributeName(path: string, property: string, name: string | undefined, kind = 'key attribute'): void {

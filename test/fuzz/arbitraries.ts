@@ -47,6 +47,10 @@ export interface IndexSpec {
   readonly indexName: string;
   readonly partitionKey?: Attribute;
   readonly sortKey?: Attribute;
+  /** Multi-attribute keys (GSIs only); `keyForm` says which of the two forms the index uses. */
+  readonly partitionKeys?: Attribute[];
+  readonly sortKeys?: Attribute[];
+  readonly keyForm?: 'single' | 'multi' | 'both' | 'none';
   readonly projection?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
   readonly nonKeyAttributes?: string[];
   readonly read?: CapacitySpec;
@@ -125,13 +129,16 @@ function specArb(careless: boolean): fc.Arbitrary<TableSpec> {
     indexName: nameArb,
     partitionKey: attributeArb,
     sortKey: attributeArb,
+    partitionKeys: fc.array(attributeArb, careless ? { maxLength: 5 } : { minLength: 1, maxLength: 4 }),
+    sortKeys: fc.array(attributeArb, { maxLength: careless ? 5 : 4 }),
+    keyForm: pick(fc.constantFrom('single' as const, 'single' as const, 'multi' as const), fc.constantFrom('both' as const, 'none' as const)),
     projection: projectionArb,
     nonKeyAttributes: fc.array(attributeNameArb, { maxLength: 4 }),
     read: capacityArb,
     write: capacityArb,
     maxRead: requestUnitsArb,
     maxWrite: requestUnitsArb,
-  }, { requiredKeys: ['indexName', 'partitionKey'] });
+  }, { requiredKeys: ['indexName', 'partitionKey', 'partitionKeys', 'keyForm'] });
   const lsiArb: fc.Arbitrary<IndexSpec> = fc.record({
     indexName: nameArb,
     sortKey: attributeArb,
@@ -208,7 +215,12 @@ function carefully(spec: TableSpec): TableSpec {
     const include = index.projection === 'INCLUDE' && (index.nonKeyAttributes ?? []).length > 0;
     return { ...index, projection: include ? 'INCLUDE' : index.projection === 'INCLUDE' ? 'KEYS_ONLY' : index.projection, nonKeyAttributes: include ? index.nonKeyAttributes : undefined };
   };
-  const gsis = spec.gsis.map(gsi => projected({
+  const distinct = (keys: Attribute[] | undefined, taken: Set<string>) => (keys ?? []).filter(key => !taken.has(key.name) && taken.add(key.name));
+  const gsis = spec.gsis.map(gsi => {
+    const taken = new Set<string>();
+    const partitionKeys = distinct(gsi.partitionKeys, taken);
+    return { ...gsi, partitionKeys, sortKeys: distinct(gsi.sortKeys, taken) };
+  }).map(gsi => projected({
     ...gsi,
     indexName: unique(gsi.indexName),
     sortKey: gsi.sortKey?.name === gsi.partitionKey?.name ? undefined : gsi.sortKey,
@@ -220,7 +232,11 @@ function carefully(spec: TableSpec): TableSpec {
   const lsis = sortKey === undefined ? [] : spec.lsis
     .filter(lsi => lsi.sortKey?.name !== spec.partitionKey.name)
     .map(lsi => projected({ ...lsi, indexName: unique(lsi.indexName) }));
-  const keyNames = new Set([spec.partitionKey, sortKey, ...gsis.flatMap(gsi => [gsi.partitionKey, gsi.sortKey]), ...lsis.map(lsi => lsi.sortKey)]
+  const keyNames = new Set([
+    spec.partitionKey, sortKey,
+    ...gsis.flatMap(gsi => [gsi.partitionKey, gsi.sortKey, ...gsi.partitionKeys ?? [], ...gsi.sortKeys ?? []]),
+    ...lsis.map(lsi => lsi.sortKey),
+  ]
     .filter((key): key is Attribute => key !== undefined).map(key => key.name));
   const regions = new Set<string>();
   const replicas = spec.envAgnostic ? [] : spec.replicas
@@ -252,7 +268,22 @@ function carefully(spec: TableSpec): TableSpec {
   };
 }
 
-export const tableSpecArb: fc.Arbitrary<TableSpec> = fc.oneof(specArb(false), specArb(true));
+/**
+ * A careful spec with one property taken from a careless one: a single mistake, which must be
+ * reported for what it is (in a fully careless spec, an earlier check usually fires first).
+ */
+const MUTABLE: Array<keyof TableSpec> = [
+  'tableName', 'partitionKey', 'sortKey', 'timeToLiveAttribute', 'billing', 'gsis', 'lsis', 'replicas',
+  'replicaKeys', 'pitr', 'encryption', 'removalPolicy', 'cooldowns',
+];
+const oneMistakeArb: fc.Arbitrary<TableSpec> = fc.tuple(specArb(false), specArb(true), fc.constantFrom(...MUTABLE))
+  .map(([careful, careless, key]) => ({ ...careful, [key]: careless[key] }));
+
+export const tableSpecArb: fc.Arbitrary<TableSpec> = fc.oneof(
+  { weight: 2, arbitrary: specArb(false) },
+  { weight: 2, arbitrary: oneMistakeArb },
+  { weight: 1, arbitrary: specArb(true) },
+);
 
 function capacity(spec: CapacitySpec | undefined): Capacity | undefined {
   if (spec === undefined) return undefined;
@@ -276,10 +307,14 @@ function replicaKeyArns(spec: TableSpec): { [region: string]: string } {
 }
 
 function globalIndex(spec: IndexSpec): GlobalSecondaryIndexPropsV2 {
+  const single = spec.keyForm === 'single' || spec.keyForm === 'both';
+  const multi = spec.keyForm === 'multi' || spec.keyForm === 'both';
   return {
     indexName: spec.indexName,
-    partitionKey: spec.partitionKey!,
-    sortKey: spec.sortKey,
+    partitionKey: single ? spec.partitionKey : undefined,
+    sortKey: single ? spec.sortKey : undefined,
+    partitionKeys: multi ? spec.partitionKeys : undefined,
+    sortKeys: multi && (spec.sortKeys ?? []).length > 0 ? spec.sortKeys : undefined,
     projectionType: spec.projection as ProjectionType | undefined,
     nonKeyAttributes: spec.projection === 'INCLUDE' || spec.nonKeyAttributes?.length ? spec.nonKeyAttributes : undefined,
     readCapacity: capacity(spec.read),

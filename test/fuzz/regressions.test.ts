@@ -112,3 +112,27 @@ describe('aws-cdk-lib errors the fuzzer can reach, checked first by us (from aws
     expect(rejectedProperty({ sortKey: { name: 'x'.repeat(256), type: S } })).toBe('sortKey.name');
   });
 });
+
+describe('multi-attribute index keys (reached once the fuzzer made one mistake at a time)', () => {
+  const key = (name: string) => ({ name, type: AttributeType.STRING });
+
+  test.each([
+    ['neither partitionKey nor partitionKeys', { indexName: 'byX' }, 'globalSecondaryIndexes[0].partitionKey'],
+    ['both partitionKey and partitionKeys', { indexName: 'byX', partitionKey: key('a'), partitionKeys: [key('b')] }, 'globalSecondaryIndexes[0].partitionKey'],
+    ['an empty partitionKeys', { indexName: 'byX', partitionKeys: [] }, 'globalSecondaryIndexes[0].partitionKeys'],
+    ['five partition key attributes', { indexName: 'byX', partitionKeys: ['a', 'b', 'c', 'd', 'e'].map(key) }, 'globalSecondaryIndexes[0].partitionKeys'],
+    ['both sortKey and sortKeys', { indexName: 'byX', partitionKey: key('a'), sortKey: key('b'), sortKeys: [key('c')] }, 'globalSecondaryIndexes[0].sortKeys'],
+    ['an attribute twice in one key (CloudFormation: items are not unique)', { indexName: 'byX', partitionKeys: [key('a')], sortKeys: [key('a')] },
+      'globalSecondaryIndexes[0].sortKeys[0]'],
+  ])('%s', (_name, gsi, property) => {
+    expect(rejectedProperty({ globalSecondaryIndexes: [gsi as any] })).toBe(property);
+  });
+
+  test('a valid multi-attribute key synthesizes', () => {
+    const stack = testStack();
+    new ProductionTable(stack, 'Fuzzed', { partitionKey, globalSecondaryIndexes: [{ indexName: 'byTenantRegion', partitionKeys: [key('tenant'), key('region')], sortKeys: [key('at')] }] });
+    expect(onlyResource(templateOf(stack), 'AWS::DynamoDB::GlobalTable').properties.GlobalSecondaryIndexes[0].KeySchema).toEqual([
+      { AttributeName: 'tenant', KeyType: 'HASH' }, { AttributeName: 'region', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' },
+    ]);
+  });
+});
