@@ -95,10 +95,9 @@ const RULES: RuleDefinition[] = [
  * InBackupPlan, ProvisionedCapacityAutoscaled, ContributorInsightsEnabled (a warning),
  * ThrottleAlarms, StreamConsumerFailureHandling, DaxEncryptedAtRest, DaxEncryptedInTransit.
  *
- * @example
- * Validations.of(app).addPlugins(new DynamoDbProductionChecks(app));
- * // acknowledge a finding where it is intended:
- * Validations.of(table).acknowledge({ id: 'DynamoDbProduction-InBackupPlan', reason: '...' });
+ * Apply it like cdk-nag's packs, `Validations.of(app).addPlugins(new DynamoDbProductionChecks(app))`,
+ * and acknowledge an intended finding on its construct with
+ * `Validations.of(table).acknowledge({ id: 'DynamoDbProduction-InBackupPlan', reason: '...' })`.
  */
 export class DynamoDbProductionChecks extends NagPack {
   /** The IDs of the rules in this pack, e.g. `DynamoDbProduction-PointInTimeRecoveryEnabled`. */
