@@ -41,9 +41,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Our rule pack (src/compliance) is a cdk-nag 3 plugin; users who apply it already have cdk-nag.
   peerDeps: ['cdk-nag@^3.0.2'],
-  devDeps: [
+  // The Lambda-side stream handler helper (src/runtime, `cdk-dynamodb-kit/runtime`) runs on these.
+  // jsii accepts only jsii modules as dependencies unless they are bundled.
+  bundledDeps: [
     '@aws-lambda-powertools/batch@^2.35.0',
     '@aws-sdk/util-dynamodb@^3',
+  ],
+  devDeps: [
     '@types/node@^20',
     '@types/aws-lambda@^8',
     '@aws-sdk/client-dynamodb@^3',
@@ -69,6 +73,24 @@ project.package.addField('overrides', {
   '@aws-sdk/credential-provider-sso': '3.973.29',
   '@aws-sdk/credential-provider-web-identity': '3.972.91',
   '@aws-sdk/credential-provider-login': '3.972.93',
+});
+
+// Entry points that are not part of the jsii API: the Lambda-side handler helper and the update
+// guard with its jest helper. `typesVersions` serves TypeScript setups that ignore `exports`.
+const subpaths: { [subpath: string]: string } = {
+  runtime: 'lib/runtime/index',
+  guard: 'lib/guard/index',
+  'guard/jest': 'lib/guard/jest',
+};
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  ...Object.fromEntries(Object.entries(subpaths).map(([subpath, file]) =>
+    [`./${subpath}`, { types: `./${file}.d.ts`, default: `./${file}.js` }])),
+  './package.json': './package.json',
+  './.jsii': './.jsii',
+});
+project.package.addField('typesVersions', {
+  '*': Object.fromEntries(Object.entries(subpaths).map(([subpath, file]) => [subpath, [`${file}.d.ts`]])),
 });
 
 project.addBins({ 'cdk-dynamodb-kit': 'lib/cli/main.js' });

@@ -9,9 +9,7 @@
  */
 // Both are peer dependencies of the runtime entry point (optional for CDK-only users); until
 // package.json declares them so, they are devDependencies.
-// eslint-disable-next-line import/no-extraneous-dependencies
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-// eslint-disable-next-line import/no-extraneous-dependencies
 import { unmarshall, unmarshallOptions } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 

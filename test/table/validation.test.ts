@@ -228,7 +228,11 @@ describe('ProductionTable validation: each message names the path, the property,
 
   test('valid names at the limits synthesize', () => {
     const stack = testStack();
-    expect(() => new ProductionTable(stack, 'Orders', { partitionKey, tableName: 'a.b', globalSecondaryIndexes: [gsi('x'.repeat(255))] })).not.toThrow();
+    expect(() => new ProductionTable(stack, 'Orders', {
+      partitionKey,
+      tableName: 'a.b',
+      globalSecondaryIndexes: [gsi('x'.repeat(255), { partitionKey: { name: 'y'.repeat(255), type: AttributeType.STRING } })],
+    })).not.toThrow();
   });
 
   test('the error is thrown before anything is added to the tree', () => {
