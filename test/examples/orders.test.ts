@@ -36,6 +36,27 @@ describe('example app: orders', () => {
     template.hasResource('AWS::KMS::Key', { Properties: Match.objectLike({ EnableKeyRotation: true }), DeletionPolicy: 'Retain' });
   });
 
+  test('a stream consumer indexes orders, skipping TTL expiries, with a failure queue and bounded retries', () => {
+    const template = ordersTemplate();
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      MaximumRetryAttempts: 5,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: Match.stringLikeRegexp('userIdentity') }] },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', AlarmActions: Match.anyValue() });
+  });
+
+  test('the table is in a backup plan selected by its ARN', () => {
+    const template = ordersTemplate();
+    const tableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0];
+    template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: Match.arrayWith([{ 'Fn::GetAtt': [tableId, 'Arn'] }]) }),
+    });
+  });
+
   test('the template is unchanged (snapshot, in addition to the assertions above)', () => {
     expect(ordersTemplate().toJSON()).toMatchSnapshot();
   });
