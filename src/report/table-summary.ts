@@ -18,17 +18,35 @@ export interface TableSummary {
   readonly timeToLive?: string;
   readonly stream?: string;
   readonly indexes: string[];
+  /** Backup selections (AWS Backup) that name the table. */
+  readonly backupSelections: number;
+  /** CloudWatch alarms on the table's metrics. */
+  readonly alarms: number;
+  /** Lambda event source mappings on the table's stream, and how many have a failure destination. */
+  readonly streamConsumers: number;
+  readonly streamConsumersWithFailureDestination: number;
   /** Production defaults this table does not meet; empty when it is ready. */
   readonly gaps: string[];
 }
 
 export function summarizeTables(stacks: StackTemplate[]): TableSummary[] {
-  return stacks.flatMap(stack => Object.entries(stack.template.Resources ?? {})
-    .filter(([, resource]) => TABLE_TYPES.includes(resource.Type))
-    .map(([logicalId, resource]) => summarizeTable(stack.stackName, logicalId, resource)));
+  return stacks.flatMap(stack => {
+    const resources = Object.values(stack.template.Resources ?? {});
+    return Object.entries(stack.template.Resources ?? {})
+      .filter(([, resource]) => TABLE_TYPES.includes(resource.Type))
+      .map(([logicalId, resource]) => summarizeTable(stack.stackName, logicalId, resource, resources));
+  });
 }
 
-function summarizeTable(stackName: string, logicalId: string, resource: CfnResourceJson): TableSummary {
+/** Whether a resource's properties point at the table (`Ref` or `Fn::GetAtt` of its logical ID). */
+function refersTo(resource: CfnResourceJson, logicalId: string): boolean {
+  const text = JSON.stringify(resource.Properties ?? {});
+  return text.includes(`{"Ref":"${logicalId}"}`) || text.includes(`{"Fn::GetAtt":["${logicalId}",`);
+}
+
+function summarizeTable(stackName: string, logicalId: string, resource: CfnResourceJson, stackResources: CfnResourceJson[]): TableSummary {
+  const related = (type: string) => stackResources.filter(r => r.Type === type && refersTo(r, logicalId));
+  const consumers = related('AWS::Lambda::EventSourceMapping');
   const props = resource.Properties ?? {};
   const isGlobal = resource.Type === 'AWS::DynamoDB::GlobalTable';
   // A GlobalTable keeps per-region settings in Replicas; a Table keeps them at the top level.
@@ -62,6 +80,10 @@ function summarizeTable(stackName: string, logicalId: string, resource: CfnResou
       ...(props.GlobalSecondaryIndexes ?? []).map((i: any) => `${i.IndexName} (global: ${describeKeys(i.KeySchema)})`),
       ...(props.LocalSecondaryIndexes ?? []).map((i: any) => `${i.IndexName} (local: ${describeKeys(i.KeySchema)})`),
     ],
+    backupSelections: related('AWS::Backup::BackupSelection').length,
+    alarms: related('AWS::CloudWatch::Alarm').length,
+    streamConsumers: consumers.length,
+    streamConsumersWithFailureDestination: consumers.filter(c => c.Properties?.DestinationConfig?.OnFailure?.Destination).length,
     gaps,
   };
 }
@@ -94,6 +116,9 @@ export function formatSummaries(summaries: TableSummary[]): string {
     `  replicas:            ${s.replicas.length > 0 ? s.replicas.join(', ') : 'none'}`,
     `  indexes:             ${s.indexes.length > 0 ? s.indexes.join('; ') : 'none'}`,
     `  TTL / stream:        ${s.timeToLive ?? 'off'} / ${s.stream ?? 'off'}`,
+    `  backup plans:        ${s.backupSelections > 0 ? `in ${s.backupSelections}` : 'none (PITR only)'}`,
+    `  alarms:              ${s.alarms}`,
+    `  stream consumers:    ${s.streamConsumers} (${s.streamConsumersWithFailureDestination} with a failure destination)`,
     s.gaps.length === 0 ? '  production-ready:    yes' : `  production-ready:    NO — ${s.gaps.join('; ')}`,
   ].join('\n'));
   const ready = summaries.filter(s => s.gaps.length === 0).length;

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, CfnTable, TableEncryptionV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { buildApp } from '../../examples/orders/app';
 import { ProductionTable } from '../../src';
 import { formatSummaries, summarizeTables } from '../../src/report/table-summary';
 import { templateOf, testApp, testStack } from '../helpers/app';
@@ -61,6 +62,27 @@ describe('table summary', () => {
     }));
     expect(summary).toMatchObject({ type: 'AWS::DynamoDB::Table', pointInTimeRecovery: 'on (35 days)', encryption: 'DynamoDB-owned key', replicas: [] });
     expect(summary.gaps).toContain('deletion protection is off');
+  });
+
+  test('backup selections, alarms and stream consumers that refer to the table are counted', () => {
+    const app = buildApp(testApp());
+    const orders = app.node.findChild('OrdersService');
+    const [summary] = summarizeTables([{ stackName: 'OrdersService', template: templateOf(orders).toJSON() }]);
+    expect(summary.backupSelections).toBe(1);
+    expect(summary.streamConsumers).toBe(1);
+    expect(summary.streamConsumersWithFailureDestination).toBe(1);
+    expect(summary.alarms).toBeGreaterThanOrEqual(4);
+    expect(formatSummaries([summary])).toMatch(/backup plans: {8}in 1\n {2}alarms: {14}\d+\n {2}stream consumers: {4}1 \(1 with a failure destination\)/);
+  });
+
+  test('a bare table has none of them', () => {
+    const [summary] = summariesOf(stack => new CfnTable(stack, 'Bare', {
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
+      billingMode: 'PAY_PER_REQUEST',
+    }));
+    expect(summary).toMatchObject({ backupSelections: 0, alarms: 0, streamConsumers: 0 });
+    expect(formatSummaries([summary])).toMatch(/backup plans: {8}none \(PITR only\)/);
   });
 
   test('no tables', () => {
