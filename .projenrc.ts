@@ -114,6 +114,12 @@ const example = project.addTask('example', {
 example.exec('cdk synth --no-notices --quiet --output cdk.out');
 example.exec('ts-node --transpile-only ../../src/cli/main.ts report cdk.out');
 
+// Benchmarks print ratios against a baseline measured in the same process (never timed assertions).
+project.addTask('bench', {
+  description: 'Run the benchmarks in bench/ (ratios against a baseline in the same process)',
+  exec: 'ts-node --transpile-only bench/synth.ts',
+});
+
 // The whole suite, as CI runs it: build (jsii, docgen, jest, eslint, js package), generated files
 // current, and the other jsii languages generated as code.
 const check = project.addTask('check', {
