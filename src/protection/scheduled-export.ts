@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { CfnGlobalTable, CfnTable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,6 +7,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { acknowledgeInPacks, acknowledgeWildcardResource } from './acknowledgements';
 import { invalid, pathOf } from '../shared/errors';
 
 /** How far behind real time DynamoDB's latest restorable time may lag; incremental windows end this long before the scheduled time. */
@@ -200,14 +201,26 @@ export class ScheduledExport extends Construct {
     this.prefix = props.prefix ?? `dynamodb-exports/${id}/`;
     const bucketKey = this.bucket.encryptionKey;
 
-    this.role = new iam.Role(this, 'Role', {
+    const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal(incremental ? 'states.amazonaws.com' : 'scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
       description: `Exports ${props.table.node.path} to s3://<bucket>/${this.prefix}`,
     });
+    this.role = role;
     const statements = exportStatements(props.table, this.bucket, this.prefix);
-    bucketKey?.grant(this.role, 'kms:GenerateDataKey', 'kms:Encrypt');
+    if (bucketKey) statements.push(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Encrypt'], resources: [bucketKey.keyArn] }));
+    // A customer-managed policy, not an inline one (HIPAA, NIST 800-53 R5 and PCI DSS IAMNoInlinePolicy).
+    const policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: `Lets ${this.node.path} export ${props.table.node.path} to s3://<bucket>/${this.prefix}`,
+      statements,
+      roles: [role],
+    });
+    acknowledgeWildcardResource(policy, this.bucket.arnForObjects(`${this.prefix}*`),
+      'DynamoDB\'s ExportTableToPointInTime writes many objects with generated names (AWSDynamoDB/<export id>/data/...) under the S3Prefix, so the role '
+      + `needs PutObject on exactly <bucket>/${this.prefix}*: the smallest resource an export can use, with no other prefix or bucket.`);
+    // Everything the schedule target would add to the role is in the policy above already.
+    const targetRole = role.withoutPolicyUpdates();
 
     const request: { [key: string]: unknown } = {
       TableArn: props.table.tableArn,
@@ -223,7 +236,6 @@ export class ScheduledExport extends Construct {
 
     let target: scheduler.IScheduleTarget;
     if (incremental) {
-      for (const statement of statements) this.role.addToPrincipalPolicy(statement);
       const machine = this.incrementalStateMachine(request, incremental);
       this.stateMachine = machine;
       target = new targets.StepFunctionsStartExecution(machine, {
@@ -239,7 +251,7 @@ export class ScheduledExport extends Construct {
         action: 'exportTableToPointInTime',
         // A retried invocation keeps its execution id: DynamoDB returns the export already started.
         input: scheduler.ScheduleTargetInput.fromObject({ ...request, ClientToken: scheduler.ContextAttribute.executionId }),
-        role: this.role,
+        role: targetRole,
         policyStatements: statements,
         retryAttempts: 3,
       });
@@ -250,6 +262,9 @@ export class ScheduledExport extends Construct {
       description,
       enabled: props.enabled ?? true,
     });
+    // The first run must find the role's permissions in place.
+    this.schedule.node.addDependency(policy);
+    this.stateMachine?.node.addDependency(policy);
   }
 
   /** Warns when a rate schedule and the window differ: the exports would overlap or leave gaps. */
@@ -270,7 +285,7 @@ export class ScheduledExport extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const archive = { storageClass: props.archiveStorageClass ?? s3.StorageClass.GLACIER, transitionAfter: props.archiveAfter ?? Duration.days(30) };
-    return new s3.Bucket(this, 'Bucket', {
+    const bucket = new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: key,
       bucketKeyEnabled: true,
@@ -286,6 +301,47 @@ export class ScheduledExport extends Construct {
         abortIncompleteMultipartUploadAfter: Duration.days(7),
       }],
     });
+    this.logAccessTo(bucket);
+    acknowledgeInPacks(bucket, 'S3BucketReplicationEnabled',
+      'Exports are reproducible: the table\'s point-in-time recovery can restore and export any second of its recovery window again, '
+      + 'and this bucket is versioned and retained when the stack is removed. Cross-region replication would need a second bucket, region and role '
+      + 'that belong to the account\'s disaster-recovery design, not to this construct; bring your own replicated bucket with the bucket prop.');
+    return bucket;
+  }
+
+  /**
+   * Sends the S3 server access logs of `bucket` to a bucket of their own: SSE-S3 (the only default
+   * encryption S3 log delivery supports), versioned, private, SSL-only, retained. Log delivery
+   * writes through a bucket policy for logging.s3.amazonaws.com, for this bucket and account only;
+   * ACLs stay disabled whatever the app's `@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy` flag.
+   */
+  private logAccessTo(bucket: s3.Bucket): void {
+    const logs = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const noSelfLogging = 'This bucket receives the S3 server access logs of the export bucket; logging a log bucket to itself would log its own log '
+      + 'deliveries without end, and a further log bucket would only move the finding. Access to it is recorded by CloudTrail.';
+    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: noSelfLogging });
+    acknowledgeInPacks(logs, 'S3BucketLoggingEnabled', noSelfLogging);
+    acknowledgeInPacks(logs, 'S3DefaultEncryptionKMS',
+      'S3 server access log delivery supports only SSE-S3 default encryption on the target bucket (not SSE-KMS), so this bucket is encrypted with S3-managed keys; '
+      + 'the logs hold request metadata, not exported items.');
+    acknowledgeInPacks(logs, 'S3BucketReplicationEnabled',
+      'These are access logs of a bucket whose exports are reproducible from the table\'s point-in-time recovery; the bucket is versioned and retained, '
+      + 'and cross-region replication would need a second bucket, region and role that belong to the account\'s disaster-recovery design.');
+    logs.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'S3ServerAccessLogDelivery',
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [logs.arnForObjects('*')],
+      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+    }));
+    (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = { destinationBucketName: logs.bucketName };
   }
 
   private incrementalStateMachine(request: { [key: string]: unknown }, options: IncrementalExportOptions): sfn.StateMachine {

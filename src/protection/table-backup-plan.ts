@@ -4,6 +4,7 @@ import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { acknowledgeAwsManagedPolicy } from './acknowledgements';
 import { BackupSchedule } from './backup-schedule';
 import { invalid, show } from '../shared/errors';
 
@@ -141,6 +142,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
 
   private readonly tableArns: string[] = [];
   private readonly tables: ITableV2[] = [];
+  private keyPolicy?: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: TableBackupPlanProps = {}) {
     super(scope, id);
@@ -167,14 +169,18 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       backupPlanRules: schedules.map(schedule => schedule._render(this.node.path, this.vault, copyTo, props.copyTo?.retention)),
     });
 
+    const servicePolicies = ['Backup', 'Restores']
+      .map(kind => iam.ManagedPolicy.fromAwsManagedPolicyName(`service-role/AWSBackupServiceRolePolicyFor${kind}`));
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
       description: `AWS Backup role for the tables of ${this.node.path}`,
-      managedPolicies: [
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForBackup'),
-        iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSBackupServiceRolePolicyForRestores'),
-      ],
+      managedPolicies: servicePolicies,
     });
+    for (const policy of servicePolicies) {
+      acknowledgeAwsManagedPolicy(this.role, policy, 'AWS Backup\'s AWSBackupServiceRolePolicyForBackup and AWSBackupServiceRolePolicyForRestores are the '
+        + 'policies AWS documents for the role AWS Backup assumes; AWS keeps them current as the service adds resource types and API calls, '
+        + 'which a copy in this library would miss. They let AWS Backup act only through the plan\'s selection (these tables, by ARN).');
+    }
 
     new backup.CfnBackupSelection(this, 'Selection', {
       backupPlanId: this.plan.backupPlanId,
@@ -194,14 +200,24 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
   }
 
   /**
-   * Adds a table to the plan, selected by its ARN. The backup role may read the table's
-   * customer-managed key, which backing up and restoring an encrypted table needs.
+   * Adds a table to the plan, selected by its ARN. The backup role may use the table's
+   * customer-managed key, which backing up and restoring an encrypted table needs; that permission
+   * is in a customer-managed policy of the plan (`<plan>/KeyAccess`), not an inline one.
    */
   public addTable(table: ITableV2): void {
     if (this.tables.includes(table)) return;
     this.tables.push(table);
     this.tableArns.push(table.tableArn);
-    table.encryptionKey?.grant(this.role, 'kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'kms:CreateGrant');
+    const key = table.encryptionKey;
+    if (!key) return;
+    this.keyPolicy ??= new iam.ManagedPolicy(this, 'KeyAccess', {
+      description: `Lets AWS Backup use the keys of the tables of ${this.node.path}`,
+      roles: [this.role],
+    });
+    this.keyPolicy.addStatements(new iam.PolicyStatement({
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'kms:CreateGrant'],
+      resources: [key.keyArn],
+    }));
   }
 
   private validate(schedules: BackupSchedule[], props: TableBackupPlanProps): void {

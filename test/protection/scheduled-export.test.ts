@@ -4,9 +4,11 @@ import { AttributeType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport } from '../../src';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
+import { DynamoDbProductionChecks, ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport, ScheduledExportProps } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
-import { templateOf, testStack } from '../helpers/app';
+import { acknowledgementsIn, unacknowledgedFindings } from '../compliance/nag';
+import { onlyResource, templateOf, testApp, testStack } from '../helpers/app';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
@@ -14,9 +16,11 @@ function idOf(stack: Stack, construct: any): string {
   return stack.getLogicalId(construct.node.defaultChild ?? construct);
 }
 
-function policyStatements(template: Template, roleId: string): any[] {
-  return Object.values(template.findResources('AWS::IAM::Policy'))
-    .filter((p: any) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+/** The statements of every policy (inline or customer-managed) attached to the role. */
+function policyStatements(template: Template, roleId: string, type: 'AWS::IAM::Policy' | 'AWS::IAM::ManagedPolicy' | 'any' = 'any'): any[] {
+  const types = type === 'any' ? ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] : [type];
+  return types.flatMap(t => Object.values(template.findResources(t)))
+    .filter((p: any) => (p.Properties.Roles ?? []).some((r: any) => r.Ref === roleId))
     .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
 }
 
@@ -278,5 +282,175 @@ describe('point-in-time recovery', () => {
     new ScheduledExport(stack, 'Export', { table });
     Annotations.fromStack(stack).hasWarning('/TestStack/Export', Match.stringLikeRegexp('imported, so its point-in-time recovery cannot be checked'));
     templateOf(stack).resourceCountIs('AWS::Scheduler::Schedule', 1);
+  });
+});
+
+describe('server access logs of the created bucket', () => {
+  const stack = testStack();
+  const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }) });
+  const template = templateOf(stack);
+  const bucketId = idOf(stack, exp.bucket);
+  const logsId = stack.getLogicalId(exp.node.findChild('AccessLogs').node.defaultChild as any);
+
+  test('the export bucket logs to a dedicated bucket', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    template.hasResourceProperties('AWS::S3::Bucket', { LoggingConfiguration: { DestinationBucketName: { Ref: logsId } } });
+    expect(templateOf(stack).findResources('AWS::S3::Bucket')[bucketId].Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logsId } });
+  });
+
+  test('the log bucket is SSE-S3 encrypted, versioned, private, without ACLs, retained, and logs nowhere', () => {
+    const logs = template.findResources('AWS::S3::Bucket')[logsId];
+    expect(logs.Properties).toEqual({
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    expect(logs.DeletionPolicy).toBe('Retain');
+    expect(logs.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  test('the log bucket refuses requests without SSL and takes log deliveries from the export bucket in this account only', () => {
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((p: any) => p.Properties.Bucket.Ref === logsId) as any;
+    const statements = policy.Properties.PolicyDocument.Statement;
+    expect(statements).toHaveLength(2);
+    expect(statements).toEqual(expect.arrayContaining([
+      expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      {
+        Sid: 'S3ServerAccessLogDelivery',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logsId, 'Arn'] }, '/*']] },
+        Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId, 'Arn'] } }, StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      },
+    ]));
+  });
+
+  test('no ACL, whatever the serverAccessLogsUseBucketPolicy feature flag', () => {
+    for (const flag of [true, false]) {
+      const app = testApp();
+      app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', flag);
+      const s = testStack({}, app);
+      new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'Orders', { partitionKey }) });
+      const buckets = Object.values(templateOf(s).findResources('AWS::S3::Bucket'));
+      expect(buckets.map((b: any) => b.Properties.AccessControl)).toEqual([undefined, undefined]);
+    }
+  });
+
+  test('no access log bucket when you bring your own bucket', () => {
+    const s = testStack();
+    new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'Orders', { partitionKey }), bucket: s3.Bucket.fromBucketName(s, 'Mine', 'my-exports') });
+    templateOf(s).resourceCountIs('AWS::S3::Bucket', 0);
+  });
+});
+
+describe('the role\'s permissions are one customer-managed policy', () => {
+  test('no inline policy; the managed policy is attached to the role, and the schedule waits for it', () => {
+    const stack = testStack();
+    const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }) });
+    const template = templateOf(stack);
+    const roleId = idOf(stack, exp.role);
+    expect(policyStatements(template, roleId, 'AWS::IAM::Policy')).toEqual([]);
+    expect(policyStatements(template, roleId, 'AWS::IAM::ManagedPolicy')).toHaveLength(3);
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', { Roles: [{ Ref: roleId }], Description: Match.stringLikeRegexp('export TestStack/Orders') });
+    expect(template.findResources('AWS::IAM::Role')[roleId].Properties.Policies).toBeUndefined();
+    const policyId = stack.getLogicalId(exp.node.findChild('Policy').node.defaultChild as any);
+    expect(onlyResource(template, 'AWS::Scheduler::Schedule').resource.DependsOn).toContain(policyId);
+  });
+
+  test('incremental: the state machine role has the same single policy and no inline one', () => {
+    const stack = testStack();
+    const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }), mode: ExportMode.incremental({ window: Duration.days(1) }) });
+    const template = templateOf(stack);
+    const roleId = idOf(stack, exp.role);
+    expect(policyStatements(template, roleId, 'AWS::IAM::Policy')).toEqual([]);
+    expect(policyStatements(template, roleId, 'AWS::IAM::ManagedPolicy').map(st => st.Sid)).toEqual(['ExportThisTable', 'WriteUnderThePrefix', undefined]);
+    const policyId = stack.getLogicalId(exp.node.findChild('Policy').node.defaultChild as any);
+    expect(onlyResource(template, 'AWS::StepFunctions::StateMachine').resource.DependsOn).toContain(policyId);
+  });
+});
+
+describe('acknowledged findings, each on its resource with its reason', () => {
+  function acknowledgements(props: Partial<ScheduledExportProps> = {}) {
+    const app = testApp();
+    const stack = testStack({}, app);
+    new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }), ...props });
+    return acknowledgementsIn(stack).filter(a => a.path.startsWith('TestStack/Export/'));
+  }
+
+  test('the exact list', () => {
+    const found = acknowledgements();
+    const bucketArn = '<ExportBucketFD42BCED.Arn>';
+    expect(found.map(a => `${a.path} ${a.id}`).sort()).toEqual([
+      'TestStack/Export/AccessLogs AwsSolutions-S1',
+      ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].flatMap(pack => [
+        `TestStack/Export/AccessLogs ${pack}-S3BucketLoggingEnabled`,
+        `TestStack/Export/AccessLogs ${pack}-S3BucketReplicationEnabled`,
+        `TestStack/Export/AccessLogs ${pack}-S3DefaultEncryptionKMS`,
+        `TestStack/Export/Bucket ${pack}-S3BucketReplicationEnabled`,
+      ]),
+      `TestStack/Export/Policy AwsSolutions-IAM5[Resource::${bucketArn}/dynamodb-exports/Export/*]`,
+    ].sort());
+  });
+
+  test.each([
+    ['AwsSolutions-IAM5[', /smallest resource an export can use/],
+    ['AwsSolutions-S1', /log bucket to itself/],
+    ['HIPAA.Security-S3BucketLoggingEnabled', /log bucket to itself/],
+    ['NIST.800.53.R5-S3DefaultEncryptionKMS', /supports only SSE-S3/],
+    ['PCI.DSS.321-S3BucketReplicationEnabled', /point-in-time recovery.*versioned and retained/],
+  ])('%s says why', (id, reason) => {
+    const found = acknowledgements().filter(a => a.id.startsWith(id));
+    expect(found.length).toBeGreaterThan(0);
+    for (const a of found) expect(a.reason).toMatch(reason);
+  });
+
+  test('the export bucket\'s replication reason relies on PITR and a retained, versioned bucket', () => {
+    const found = acknowledgements().find(a => a.path === 'TestStack/Export/Bucket' && a.id === 'HIPAA.Security-S3BucketReplicationEnabled');
+    expect(found?.reason).toMatch(/point-in-time recovery can restore and export any second.*versioned and retained/);
+  });
+
+  test('your own bucket: only the prefix wildcard, on its own ARN; no bucket findings are acknowledged for you', () => {
+    const s3Arn = 'arn:<AWS::Partition>:s3:::my-exports';
+    const app = testApp();
+    const stack = testStack({}, app);
+    new ScheduledExport(stack, 'Export', {
+      table: new ProductionTable(stack, 'Orders', { partitionKey }),
+      bucket: s3.Bucket.fromBucketName(stack, 'Mine', 'my-exports'),
+      prefix: 'exports/orders/',
+    });
+    expect(acknowledgementsIn(stack).filter(a => a.path.startsWith('TestStack/Export')).map(a => a.id))
+      .toEqual([`AwsSolutions-IAM5[Resource::${s3Arn}/exports/orders/*]`]);
+  });
+});
+
+describe('AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverless and DynamoDbProduction', () => {
+  const packs = () => [
+    new AwsSolutionsChecks(), new HIPAASecurityChecks(), new NIST80053R5Checks(),
+    new PCIDSS321Checks(), new ServerlessChecks(), new DynamoDbProductionChecks(),
+  ];
+  function findingsUnderExport(props: Partial<ScheduledExportProps> = {}, build?: (stack: Stack) => Partial<ScheduledExportProps>) {
+    const app = testApp();
+    const stack = testStack({}, app);
+    new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }), ...props, ...build?.(stack) });
+    return unacknowledgedFindings(app, packs()).filter(f => f.includes(' TestStack/Export/'));
+  }
+
+  test.each<[string, Partial<ScheduledExportProps>, ((stack: Stack) => Partial<ScheduledExportProps>) | undefined]>([
+    ['default props', {}, undefined],
+    ['a custom prefix', { prefix: 'exports/orders/' }, undefined],
+    ['your own bucket', {}, (stack) => ({ bucket: s3.Bucket.fromBucketName(stack, 'Mine', 'my-exports') })],
+  ])('%s: nothing unacknowledged in the export', (_name, props, build) => {
+    expect(findingsUnderExport(props, build)).toEqual([]);
+  });
+
+  test('the checks can fail: an acknowledgement covers only the resource it names (a bucket renamed afterwards is reported)', () => {
+    const app = testApp();
+    const stack = testStack({}, app);
+    const exp = new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'Orders', { partitionKey }) });
+    (exp.bucket.node.defaultChild as s3.CfnBucket).overrideLogicalId('Renamed');
+    expect(unacknowledgedFindings(app, packs()).filter(f => f.includes(' TestStack/Export/')))
+      .toEqual(['AwsSolutions-IAM5[Resource::<Renamed.Arn>/dynamodb-exports/Export/*] TestStack/Export/Policy/Resource']);
   });
 });

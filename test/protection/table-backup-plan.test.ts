@@ -3,11 +3,13 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { AttributeType, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { HIPAASecurityChecks, NIST80053R5Checks } from 'cdk-nag';
-import { BackupSchedule, ProductionTable, TableBackupPlan } from '../../src';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
+import { BackupSchedule, DynamoDbProductionChecks, ProductionTable, TableBackupPlan } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
-import { templateOf, testApp, testStack } from '../helpers/app';
+import { acknowledgementsIn, unacknowledgedFindings } from '../compliance/nag';
+import { onlyResource, templateOf, testApp, testStack } from '../helpers/app';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
@@ -93,14 +95,23 @@ describe('TableBackupPlan defaults', () => {
     });
   });
 
-  test('the role may use the table key and nothing else', () => {
-    const policies = template.findResources('AWS::IAM::Policy');
-    const statements = Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([{
+  test('the role may use the table key and nothing else, through a customer-managed policy (no inline policy)', () => {
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    const { properties } = onlyResource(template, 'AWS::IAM::ManagedPolicy');
+    expect(properties.Roles).toEqual([{ Ref: stack.getLogicalId(plan.role.node.defaultChild as any) }]);
+    expect(properties.Description).toMatch(/keys of the tables of TestStack\/Backup/);
+    expect(properties.PolicyDocument.Statement).toEqual([{
       Effect: 'Allow',
       Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'kms:CreateGrant'],
       Resource: arnOf(stack.getLogicalId(table.createdKey!.node.defaultChild as any)),
     }]);
+  });
+
+  test('the AWS managed backup and restore policies are acknowledged on the role, each by its ARN, with the reason', () => {
+    const found = acknowledgementsIn(stack).filter(a => a.path.startsWith('TestStack/Backup'));
+    expect(found.map(a => `${a.path} ${a.id}`)).toEqual(['Backup', 'Restores'].map(kind =>
+      `TestStack/Backup/Role AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyFor${kind}]`));
+    for (const a of found) expect(a.reason).toMatch(/policies AWS documents for the role AWS Backup assumes; AWS keeps them current/);
   });
 
   test('no vault lock unless asked', () => {
@@ -293,5 +304,49 @@ describe('cdk-nag backup rules (HIPAA, NIST 800-53 R5)', () => {
     const { hipaa, nist } = nagViolations(false);
     expect(hipaa).toEqual([expect.stringMatching(/HIPAA.Security-DynamoDBInBackupPlan/)]);
     expect(nist).toEqual([expect.stringMatching(/NIST.800.53.R5-DynamoDBInBackupPlan/)]);
+  });
+});
+
+describe('the key policy follows the tables', () => {
+  test('tables without a customer-managed key: no policy besides the AWS managed ones', () => {
+    const stack = testStack();
+    new TableBackupPlan(stack, 'Backup', { tables: [new TableV2(stack, 'T', { partitionKey })] });
+    const template = templateOf(stack);
+    template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('two tables with keys: one policy, one statement per key', () => {
+    const stack = testStack();
+    const a = new ProductionTable(stack, 'A', { partitionKey });
+    const b = new ProductionTable(stack, 'B', { partitionKey });
+    new TableBackupPlan(stack, 'Backup', { tables: [a, b] });
+    const template = templateOf(stack);
+    template.resourceCountIs('AWS::IAM::Policy', 0);
+    const resources = onlyResource(template, 'AWS::IAM::ManagedPolicy').properties.PolicyDocument.Statement.map((st: any) => st.Resource);
+    expect(resources).toEqual([a, b].map(t => arnOf(stack.getLogicalId(t.createdKey!.node.defaultChild as any))));
+  });
+});
+
+describe('AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverless and DynamoDbProduction', () => {
+  const packs = () => [
+    new AwsSolutionsChecks(), new HIPAASecurityChecks(), new NIST80053R5Checks(),
+    new PCIDSS321Checks(), new ServerlessChecks(), new DynamoDbProductionChecks(),
+  ];
+
+  test('nothing unacknowledged in the plan (default props)', () => {
+    const app = testApp();
+    const stack = testStack({}, app);
+    new TableBackupPlan(stack, 'Backup', { tables: [new ProductionTable(stack, 'Orders', { partitionKey })] });
+    expect(unacknowledgedFindings(app, packs()).filter(f => f.includes(' TestStack/Backup/'))).toEqual([]);
+  });
+
+  test('the checks can fail: another AWS managed policy on the role is reported', () => {
+    const app = testApp();
+    const stack = testStack({}, app);
+    const plan = new TableBackupPlan(stack, 'Backup', { tables: [new ProductionTable(stack, 'Orders', { partitionKey })] });
+    plan.role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));
+    expect(unacknowledgedFindings(app, packs()).filter(f => f.includes(' TestStack/Backup/')))
+      .toEqual(['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess] TestStack/Backup/Role/Resource']);
   });
 });
