@@ -67,11 +67,6 @@ const ALARMS_WITHOUT_ACTIONS: KnownFinding = {
   rule: /^(HIPAA\.Security|NIST\.800\.53\.R5)-CloudWatchAlarmAction$/,
   path: /\/Orders\/Monitoring\/\w+\/Resource$/,
 };
-const BACKUP_ROLE_POLICIES: KnownFinding = {
-  owner: 'src/protection (TableBackupPlan role: AWS managed backup policies, inline default policy)',
-  rule: /^(AwsSolutions-IAM4\[Policy::.*AWSBackupServiceRolePolicyFor(Backup|Restores)\]|(HIPAA\.Security|NIST\.800\.53\.R5|PCI\.DSS\.321)-IAMNoInlinePolicy)$/,
-  path: /\/Backup\/Role\/(DefaultPolicy\/)?Resource$/,
-};
 const CONSUMER_ALARMS_WITHOUT_ACTIONS: KnownFinding = {
   owner: 'src/streams (StreamConsumer alarms with no action)',
   rule: /^(HIPAA\.Security|NIST\.800\.53\.R5)-CloudWatchAlarmAction$/,
@@ -87,22 +82,11 @@ const USER_HANDLER: KnownFinding = {
   rule: /^(AwsSolutions-IAM4\[Policy::.*AWSLambdaBasicExecutionRole\]|(HIPAA\.Security|NIST\.800\.53\.R5|PCI\.DSS\.321)-(IAMNoInlinePolicy|LambdaConcurrency|LambdaDLQ|LambdaInsideVPC))$/,
   path: /\/Indexer\/(ServiceRole\/(DefaultPolicy\/)?)?Resource$/,
 };
-const EXPORT_BUCKET: KnownFinding = {
-  owner: 'src/protection (ScheduledExport bucket: no access logging, no replication)',
-  rule: /^(AwsSolutions-S1|(HIPAA\.Security|NIST\.800\.53\.R5|PCI\.DSS\.321)-S3Bucket(Logging|Replication)Enabled)$/,
-  path: /\/Export\/Bucket\/Resource$/,
-};
-const EXPORT_ROLE: KnownFinding = {
-  owner: 'src/protection (ScheduledExport role: export prefix wildcard, inline default policy)',
-  rule: /^(AwsSolutions-IAM5\[Resource::<\w+\.Arn>\/dynamodb-exports\/\w+\/\*\]|(HIPAA\.Security|NIST\.800\.53\.R5|PCI\.DSS\.321)-IAMNoInlinePolicy)$/,
-  path: /\/Export\/Role\/DefaultPolicy\/Resource$/,
-};
 const KNOWN_FINDINGS: { [scenario: string]: KnownFinding[] } = {
   'ProductionTable, default props': [ALARMS_WITHOUT_ACTIONS],
-  [SCENARIOS[1][0]]: [BACKUP_ROLE_POLICIES],
-  'TableBackupPlan, default props': [ALARMS_WITHOUT_ACTIONS, BACKUP_ROLE_POLICIES],
+  'TableBackupPlan, default props': [ALARMS_WITHOUT_ACTIONS],
   'StreamConsumer, default props': [ALARMS_WITHOUT_ACTIONS, CONSUMER_ALARMS_WITHOUT_ACTIONS, CONSUMER_STREAM_GRANT, USER_HANDLER],
-  'ScheduledExport, default props': [ALARMS_WITHOUT_ACTIONS, EXPORT_BUCKET, EXPORT_ROLE],
+  'ScheduledExport, default props': [ALARMS_WITHOUT_ACTIONS],
   'the example app (examples/orders)': [ALARMS_WITHOUT_ACTIONS],
 };
 
