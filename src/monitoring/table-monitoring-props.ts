@@ -110,17 +110,21 @@ export interface LatencyAlarmOptions extends AlarmTuning {
  */
 export interface TableMonitoringOptions {
   /**
-   * An SNS topic notified by every alarm (and when it returns to OK). Alarms without actions fail
-   * the HIPAA and NIST `CloudWatchAlarmAction` rules. Give this or `alarmAction`, not both.
+   * An SNS topic notified by every alarm (and when it returns to OK). Give this or `alarmAction`,
+   * not both.
    *
-   * @default - no topic; the alarms have no actions and an info annotation says so
+   * @default - the stack's `AlarmTopic`, shared by every table and stream consumer of the stack:
+   * an SNS topic encrypted with its own KMS key that CloudWatch may use, TLS only. An alarm
+   * without an action notifies nobody (and fails the HIPAA and NIST `CloudWatchAlarmAction`
+   * rules), so there is always one; subscribe to it through `monitoring.alarmTopic`.
    */
   readonly alarmTopic?: sns.ITopic;
 
   /**
    * Any alarm action (SNS, Lambda, SSM, ...) applied to every alarm. Give this or `alarmTopic`.
+   * No topic is created when it is given.
    *
-   * @default - `alarmTopic`'s action if given, otherwise none
+   * @default - an SNS action for `alarmTopic` (by default the stack's `AlarmTopic`)
    */
   readonly alarmAction?: cloudwatch.IAlarmAction;
 

@@ -3,8 +3,10 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { BillingMode, ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ALARM_DEFAULTS, AlarmDefaults, DEFAULT_LATENCY_THRESHOLDS, DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
+import { AlarmTopic } from './alarm-topic';
 import { buildDashboard, ConsumerLag } from './dashboard';
 import { combine, Signal } from './metric-math';
 import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
@@ -22,7 +24,8 @@ type AlarmKey = keyof typeof ALARM_DEFAULTS;
  * utilization (provisioned tables, and on-demand tables with a maximum), replication latency per
  * replica region. Optional: hot-partition throttles, pending replication, user errors,
  * conditional-check failures, transaction conflicts, TTL deletions stopped, a composite
- * "table health" alarm. Every alarm gets the same action.
+ * "table health" alarm. Every alarm gets the same action: `alarmTopic`, `alarmAction`, or by default
+ * the stack's `AlarmTopic` (one encrypted SNS topic per stack, shared by every table).
  */
 export class TableMonitoring extends Construct {
   /** The monitored table. */
@@ -32,10 +35,17 @@ export class TableMonitoring extends Construct {
   public readonly metrics: TableMetricFactory;
 
   /**
-   * The action applied to every alarm (an SNS action when `alarmTopic` was given). Reuse it for
-   * alarms of your own, such as a stream consumer's.
+   * The action applied to every alarm: `alarmAction`, an SNS action for `alarmTopic`, or by
+   * default one for the stack's `AlarmTopic`. Reuse it for alarms of your own, such as a stream
+   * consumer's.
    */
-  public readonly alarmAction?: cloudwatch.IAlarmAction;
+  public readonly alarmAction: cloudwatch.IAlarmAction;
+
+  /**
+   * The topic the alarms notify: `alarmTopic`, or the stack's `AlarmTopic` when neither
+   * `alarmTopic` nor `alarmAction` was given (subscribe to it). Undefined with `alarmAction`.
+   */
+  public readonly alarmTopic?: sns.ITopic;
 
   /** The composite "table health" alarm, when `healthAlarm` is true. */
   public readonly healthAlarm?: cloudwatch.CompositeAlarm;
@@ -59,7 +69,20 @@ export class TableMonitoring extends Construct {
     this.indexNames = [...(props.globalSecondaryIndexNames ?? [])];
     this.regions = [...(props.replicaRegions ?? [])];
     this.notifyOnOk = props.notifyOnOk ?? true;
-    this.alarmAction = props.alarmAction ?? (props.alarmTopic ? new actions.SnsAction(props.alarmTopic) : undefined);
+    if (props.alarmAction) {
+      this.alarmAction = props.alarmAction;
+    } else if (props.alarmTopic) {
+      this.alarmTopic = props.alarmTopic;
+      this.alarmAction = new actions.SnsAction(props.alarmTopic);
+    } else {
+      const stackTopic = AlarmTopic.of(this);
+      this.alarmTopic = stackTopic.topic;
+      this.alarmAction = stackTopic.alarmAction;
+      // Info, not a warning: the defaults must synthesize cleanly under `cdk synth --strict`.
+      Annotations.of(this).addInfo(`the table alarms notify the stack's alarm topic ${stackTopic.topic.node.path} (SNS, encrypted with its own KMS key), `
+        + 'which has no subscriber until you add one: table.monitoring.alarmTopic.addSubscription(new EmailSubscription(\'oncall@example.com\')), '
+        + 'or the same topic as AlarmTopic.of(stack).topic. Pass alarmTopic or alarmAction to notify your own instead.');
+    }
 
     this.createThrottleAlarms('', this.indexNames, true);
     this.createSystemErrorsAlarms();
@@ -88,11 +111,6 @@ export class TableMonitoring extends Construct {
         latencyOperations: (props.latency?.operations ?? DEFAULT_LATENCY_THRESHOLDS).map(t => t.operation),
         contributorInsightsRuleNames: props.contributorInsightsRuleNames,
       });
-    }
-    if (!this.alarmAction) {
-      // Info, not a warning: the defaults must synthesize cleanly under `cdk synth --strict`.
-      Annotations.of(this).addInfo('the table alarms have no action: nobody is notified, and HIPAA/NIST CloudWatchAlarmAction rules flag them. '
-        + 'Pass alarmTopic or alarmAction.');
     }
   }
 
@@ -349,7 +367,6 @@ export class TableMonitoring extends Construct {
   }
 
   private applyActions(alarm: cloudwatch.AlarmBase): void {
-    if (!this.alarmAction) return;
     alarm.addAlarmAction(this.alarmAction);
     if (this.notifyOnOk) alarm.addOkAction(this.alarmAction);
   }

@@ -125,9 +125,11 @@ export interface StreamConsumerOptions {
   readonly alarmsEnabled?: boolean;
 
   /**
-   * The action of every consumer alarm (for example an SNS topic action).
+   * The action of every consumer alarm (for example an SNS topic action). `addAlarmAction()` adds
+   * more. `ProductionTable.addConsumer` passes the table monitoring's action.
    *
-   * @default - no action; add one later with `addAlarmAction()`
+   * @default - an SNS action for the stack's `AlarmTopic` (one encrypted topic per stack, shared
+   * with the tables' alarms), created if the stack has none yet; none when `alarmsEnabled` is false
    */
   readonly alarmAction?: cloudwatch.IAlarmAction;
 

@@ -9,6 +9,7 @@ import { ConsumerFailureDestination } from './failure-destination';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { checkImagesAvailable, resolveStream } from './stream-source';
 import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
+import { AlarmTopic } from '../monitoring/alarm-topic';
 import { invalid, pathOf, show } from '../shared/errors';
 
 /** Read the stream; nothing on the table itself. */
@@ -22,7 +23,8 @@ const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', '
  * default) instead of vanishing; partial batch responses are on; batch size is checked against
  * DynamoDB's real limit; event filters are typed; the function may read this table's stream only
  * (and decrypt with the table's key); the stream is enabled on the table if needed; and the
- * consumer has alarms for lag, errors, throttles and failed records.
+ * consumer has alarms for lag, errors, throttles and failed records, which notify `alarmAction` or
+ * by default the stack's `AlarmTopic`.
  */
 export class StreamConsumer extends Construct {
   /** The event source mapping. */
@@ -152,7 +154,8 @@ export class StreamConsumer extends Construct {
       }
     }
     this.alarms = alarms;
-    if (props.alarmAction) this.addAlarmAction(props.alarmAction);
+    // An alarm nobody is notified of is useless: without an action of the user's, the stack's topic.
+    if (alarms.length > 0) this.addAlarmAction(props.alarmAction ?? AlarmTopic.of(this).alarmAction);
   }
 
   /**

@@ -62,16 +62,6 @@ const SCENARIOS: Array<[string, (stack: Stack) => void]> = [
  * longer occurs in some scenario that expects it (so that this ledger only shrinks).
  */
 interface KnownFinding { readonly owner: string; readonly rule: RegExp; readonly path: RegExp }
-const ALARMS_WITHOUT_ACTIONS: KnownFinding = {
-  owner: 'src/monitoring (TableMonitoring with no alarmTopic/alarmAction)',
-  rule: /^(HIPAA\.Security|NIST\.800\.53\.R5)-CloudWatchAlarmAction$/,
-  path: /\/Orders\/Monitoring\/\w+\/Resource$/,
-};
-const CONSUMER_ALARMS_WITHOUT_ACTIONS: KnownFinding = {
-  owner: 'src/streams (StreamConsumer alarms with no action)',
-  rule: /^(HIPAA\.Security|NIST\.800\.53\.R5)-CloudWatchAlarmAction$/,
-  path: /\/Consumer\/\w+Alarm\/Resource$/,
-};
 const CONSUMER_STREAM_GRANT: KnownFinding = {
   owner: 'src/streams (the stream read grant StreamConsumer adds to the handler role: wildcards such as <table>/stream/*)',
   rule: /^AwsSolutions-IAM5\[Resource::.*\]$/,
@@ -83,11 +73,7 @@ const USER_HANDLER: KnownFinding = {
   path: /\/Indexer\/(ServiceRole\/(DefaultPolicy\/)?)?Resource$/,
 };
 const KNOWN_FINDINGS: { [scenario: string]: KnownFinding[] } = {
-  'ProductionTable, default props': [ALARMS_WITHOUT_ACTIONS],
-  'TableBackupPlan, default props': [ALARMS_WITHOUT_ACTIONS],
-  'StreamConsumer, default props': [ALARMS_WITHOUT_ACTIONS, CONSUMER_ALARMS_WITHOUT_ACTIONS, CONSUMER_STREAM_GRANT, USER_HANDLER],
-  'ScheduledExport, default props': [ALARMS_WITHOUT_ACTIONS],
-  'the example app (examples/orders)': [ALARMS_WITHOUT_ACTIONS],
+  'StreamConsumer, default props': [CONSUMER_STREAM_GRANT, USER_HANDLER],
 };
 
 /** The errors no known finding explains, and the known findings that no longer occur. */

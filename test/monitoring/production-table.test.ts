@@ -17,20 +17,31 @@ function table(props: Partial<ProductionTableProps> = {}) {
   return { stack, orders, template: templateOf(stack) };
 }
 
-/** Resource counts by type, without the table and its key. */
+/** Resource counts by type, without the table and its key, and without the stack's alarm topic (once per stack). */
 function addedResources(template: ReturnType<typeof templateOf>): { [type: string]: number } {
   const counts: { [type: string]: number } = {};
-  for (const resource of Object.values<any>(template.toJSON().Resources)) {
-    if (resource.Type === 'AWS::DynamoDB::GlobalTable' || resource.Type === 'AWS::KMS::Key') continue;
+  for (const [id, resource] of Object.entries<any>(template.toJSON().Resources)) {
+    if (resource.Type === 'AWS::DynamoDB::GlobalTable' || id.startsWith('OrdersKey') || id.startsWith('CdkDynamoDbKitAlarms')) continue;
     counts[resource.Type] = (counts[resource.Type] ?? 0) + 1;
   }
   return counts;
 }
 
+/** The stack's alarm topic resources, by type. */
+function alarmTopicResources(template: ReturnType<typeof templateOf>): { [type: string]: number } {
+  const counts: { [type: string]: number } = {};
+  for (const [id, resource] of Object.entries<any>(template.toJSON().Resources)) {
+    if (id.startsWith('CdkDynamoDbKitAlarms')) counts[resource.Type] = (counts[resource.Type] ?? 0) + 1;
+  }
+  return counts;
+}
+
 describe('ProductionTable monitors itself by default', () => {
-  test('a default table adds exactly 4 alarms and nothing else (README: resource count)', () => {
+  test('a default table adds exactly 4 alarms, and the stack once its alarm topic (README: resource count)', () => {
     const { template, orders } = table();
     expect(addedResources(template)).toEqual({ 'AWS::CloudWatch::Alarm': 4 });
+    expect(alarmTopicResources(template)).toEqual({ 'AWS::KMS::Key': 1, 'AWS::SNS::Topic': 1, 'AWS::SNS::TopicPolicy': 1 });
+    expect(Object.keys(template.toJSON().Resources)).toHaveLength(9); // table, its key, 4 alarms, topic, its key, its policy
     expect(orders.monitoring).toBeInstanceOf(TableMonitoring);
     for (const id of ['ReadThrottles', 'WriteThrottles', 'SystemErrors', 'Latency']) {
       expect(alarm(template, `OrdersMonitoring${id}`)).toBeDefined();
@@ -60,11 +71,16 @@ describe('ProductionTable monitors itself by default', () => {
     expect(alarm(template, 'OrdersMonitoringWriteCapacityUtilization').Metrics.find((m: any) => m.Id === 'e0').Expression).toBe('100 * m0c / PERIOD(m0c) / 400');
   });
 
-  test('the default has no action, says so as info, and synthesizes without warnings', () => {
-    const { stack, template } = table();
-    for (const a of Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'))) expect(a.Properties.AlarmActions).toBeUndefined();
+  test('the default action is the stack\'s alarm topic, exposed as monitoring.alarmTopic; info says so; no warnings', () => {
+    const { stack, template, orders } = table();
+    const topicRef = stack.resolve(orders.monitoring!.alarmTopic!.topicArn);
+    expect(topicRef).toEqual({ Ref: expect.stringMatching(/^CdkDynamoDbKitAlarmsTopic/) });
+    for (const a of Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(a.Properties.AlarmActions).toEqual([topicRef]);
+      expect(a.Properties.OKActions).toEqual([topicRef]);
+    }
     const annotations = Annotations.fromStack(stack);
-    expect(annotations.findInfo('/TestStack/Orders/Monitoring', Match.stringLikeRegexp('no action'))).toHaveLength(1);
+    expect(annotations.findInfo('/TestStack/Orders/Monitoring', Match.stringLikeRegexp('notify the stack\'s alarm topic'))).toHaveLength(1);
     expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
   });
 
@@ -82,11 +98,13 @@ describe('ProductionTable monitors itself by default', () => {
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
     expect(alarms).toHaveLength(4);
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([stack.resolve(topic.topicArn)]);
+    template.resourceCountIs('AWS::SNS::Topic', 1); // the user's: no alarm topic of ours
   });
 
-  test('monitoringEnabled: false opts out with a warning: no alarm, no monitoring property', () => {
+  test('monitoringEnabled: false opts out with a warning: no alarm, no topic, no monitoring property', () => {
     const { stack, template, orders } = table({ monitoringEnabled: false });
     template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    template.resourceCountIs('AWS::SNS::Topic', 0);
     expect(orders.monitoring).toBeUndefined();
     Annotations.fromStack(stack).hasWarning('/TestStack/Orders', Match.stringLikeRegexp('monitoringEnabled is false'));
   });

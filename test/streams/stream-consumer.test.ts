@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
-import { ProductionTable, StreamConsumer, StreamConsumerProps } from '../../src';
+import { AlarmTopic, ProductionTable, StreamConsumer, StreamConsumerProps } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
 
 const STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported/stream/2026-01-01T00:00:00.000';
@@ -320,6 +320,44 @@ describe('StreamConsumer alarms', () => {
     for (const alarm of alarms as any[]) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^First/) }, { Ref: expect.stringMatching(/^Second/) }]);
     }
+  });
+
+  test('without alarmAction, every alarm notifies the stack\'s alarm topic (created for an imported table)', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableAttributes(stack, 'Imported', { tableArn: TABLE_ARN, tableStreamArn: STREAM_ARN });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    const template = templateOf(stack);
+    const topic = onlyResource(template, 'AWS::SNS::Topic');
+    expect(topic.logicalId).toMatch(/^CdkDynamoDbKitAlarmsTopic/);
+    expect(stack.resolve(AlarmTopic.of(stack).topic.topicArn)).toEqual({ Ref: topic.logicalId });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    const alarms = consumerAlarms(stack);
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
+  });
+
+  test('a consumer of a default ProductionTable shares the table\'s alarm topic', () => {
+    const stack = testStack();
+    new StreamConsumer(stack, 'Consumer', consumerProps(stack));
+    const template = templateOf(stack);
+    const topicId = onlyResource(template, 'AWS::SNS::Topic').logicalId;
+    for (const alarm of Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'))) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  test('with alarmAction, no topic is created', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableAttributes(stack, 'Imported', { tableArn: TABLE_ARN, tableStreamArn: STREAM_ARN });
+    const pager = sns.Topic.fromTopicArn(stack, 'Pager', 'arn:aws:sns:us-east-1:123456789012:pager');
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack), alarmAction: new cwActions.SnsAction(pager) });
+    templateOf(stack).resourceCountIs('AWS::SNS::Topic', 0);
+    for (const alarm of consumerAlarms(stack)) expect(alarm.Properties.AlarmActions).toEqual(['arn:aws:sns:us-east-1:123456789012:pager']);
+  });
+
+  test('alarmsEnabled: false creates no alarm and no topic', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableAttributes(stack, 'Imported', { tableArn: TABLE_ARN, tableStreamArn: STREAM_ARN });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack), alarmsEnabled: false });
+    templateOf(stack).resourceCountIs('AWS::SNS::Topic', 0);
   });
 
   test('alarmsEnabled: false creates none', () => {

@@ -1,4 +1,3 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -57,13 +56,41 @@ describe('ProductionTable.addConsumer wires the consumer into the table\'s monit
     expect(body).toMatch(/IteratorAge.*FunctionName/);
   });
 
-  test('with monitoring off, the consumer still gets its own alarms, with no action', () => {
+  test('with default monitoring, the table and its consumer notify the one alarm topic of the stack', () => {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    const handler = new lambda.Function(stack, 'Indexer', {
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+    });
+    table.addConsumer('Indexer', { handler });
+    const template = templateOf(stack);
+    const topicId = onlyResource(template, 'AWS::SNS::Topic').logicalId;
+    expect(stack.resolve(table.monitoring!.alarmTopic!.topicArn)).toEqual({ Ref: topicId });
+    const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(4 + 4); // the table's 4, the consumer's 4
+    for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+  });
+
+  test('with monitoring off, the consumer still gets its own alarms, notifying the stack\'s alarm topic', () => {
     const stack = testStack();
     const table = new ProductionTable(stack, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING }, monitoringEnabled: false });
     const handler = new lambda.Function(stack, 'Indexer', {
       runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
     });
     table.addConsumer('Indexer', { handler });
-    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', AlarmActions: Match.absent() });
+    const template = templateOf(stack);
+    const topicId = onlyResource(template, 'AWS::SNS::Topic').logicalId;
+    expect(topicId).toMatch(/^CdkDynamoDbKitAlarmsTopic/);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', AlarmActions: [{ Ref: topicId }] });
+  });
+
+  test('with alarms off and monitoring off, no topic is created', () => {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING }, monitoringEnabled: false });
+    const handler = new lambda.Function(stack, 'Indexer', {
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('exports.handler = async () => ({});'),
+    });
+    table.addConsumer('Indexer', { handler, alarmsEnabled: false });
+    templateOf(stack).resourceCountIs('AWS::SNS::Topic', 0);
   });
 });

@@ -41,7 +41,7 @@ describe('ProductionTable global grants', () => {
       PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: Match.arrayWith([tableArnIn('eu-west-1')]) })]) },
     });
     expect(key.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
-    expect(key.Resource).toEqual([{ 'Fn::GetAtt': [onlyResource(templateOf(stack), 'AWS::KMS::Key').logicalId, 'Arn'] }, REPLICA_KEYS['eu-west-1']]);
+    expect(key.Resource).toEqual([stack.resolve(table.encryptionKey!.keyArn), REPLICA_KEYS['eu-west-1']]);
   });
 
   test('grantWriteDataGlobally grants writes and the key actions writes need', () => {
