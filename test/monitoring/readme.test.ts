@@ -27,5 +27,13 @@ describe('the README documents every alarm with its default', () => {
 
   test('the resource count of a default table is the one the tests measure', () => {
     expect(section).toContain('**4** `AWS::CloudWatch::Alarm`');
+    expect(section).toContain('**3** for the alarm topic: `AWS::SNS::Topic`, `AWS::SNS::TopicPolicy`, `AWS::KMS::Key`');
+    expect(section).toContain('A stack with one default `ProductionTable` has 9 resources');
+  });
+
+  test('the alarm topic is documented where alarms are: its id, its key policy for CloudWatch, how to subscribe', () => {
+    for (const text of ['`CdkDynamoDbKitAlarms`', '`cloudwatch.amazonaws.com`', '`kms:Decrypt`, `kms:GenerateDataKey*`', 'monitoring!.alarmTopic!.addSubscription', 'AlarmTopic.of(this).topic']) {
+      expect(section).toContain(text);
+    }
   });
 });
