@@ -325,7 +325,8 @@ export class ScheduledExport extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const noSelfLogging = 'This bucket receives the S3 server access logs of the export bucket; logging a log bucket to itself would log its own log '
-      + 'deliveries without end, and a further log bucket would only move the finding. Access to it is recorded by CloudTrail.';
+      + 'deliveries without end, and a further log bucket would only move the finding. Changes to it are recorded by CloudTrail management events '
+      + '(object reads too, where the account turns on S3 data events).';
     Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: noSelfLogging });
     acknowledgeInPacks(logs, 'S3BucketLoggingEnabled', noSelfLogging);
     acknowledgeInPacks(logs, 'S3DefaultEncryptionKMS',

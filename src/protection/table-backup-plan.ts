@@ -179,7 +179,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
     for (const policy of servicePolicies) {
       acknowledgeAwsManagedPolicy(this.role, policy, 'AWS Backup\'s AWSBackupServiceRolePolicyForBackup and AWSBackupServiceRolePolicyForRestores are the '
         + 'policies AWS documents for the role AWS Backup assumes; AWS keeps them current as the service adds resource types and API calls, '
-        + 'which a copy in this library would miss. They let AWS Backup act only through the plan\'s selection (these tables, by ARN).');
+        + 'which a copy in this library would miss. Only backup.amazonaws.com can assume the role, and this plan uses it for its selection only (these tables, by ARN).');
     }
 
     new backup.CfnBackupSelection(this, 'Selection', {
