@@ -1,6 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, CfnTable, TableEncryptionV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { buildApp } from '../../examples/orders/app';
+import { buildApp, OrdersStack } from '../../examples/orders/app';
 import { ProductionTable } from '../../src';
 import { formatSummaries, summarizeTables } from '../../src/report/table-summary';
 import { templateOf, testApp, testStack } from '../helpers/app';
@@ -66,7 +66,7 @@ describe('table summary', () => {
 
   test('backup selections, alarms and stream consumers that refer to the table are counted', () => {
     const app = buildApp(testApp());
-    const orders = app.node.findChild('OrdersService');
+    const orders = app.node.findChild('OrdersService') as OrdersStack;
     const [summary] = summarizeTables([{ stackName: 'OrdersService', template: templateOf(orders).toJSON() }]);
     expect(summary.backupSelections).toBe(1);
     expect(summary.streamConsumers).toBe(1);
