@@ -70,7 +70,8 @@ export interface ProductionTableProps extends TablePropsV2 {
    * Tunes the table's default monitoring (`TableMonitoring`): alarm action, thresholds, optional
    * alarms, dashboard. The table's indexes, replica regions and billing are filled in.
    *
-   * @default - every default alarm with its documented threshold, no action (an info annotation says so)
+   * @default - every default alarm with its documented threshold, notifying the stack's `AlarmTopic`
+   * (an info annotation says how to subscribe)
    */
   readonly monitoring?: TableMonitoringOptions;
 
