@@ -78,8 +78,8 @@ project.package.addField('overrides', {
 // Entry points that are not part of the jsii API: the Lambda-side handler helper and the update
 // guard with its jest helper. `typesVersions` serves TypeScript setups that ignore `exports`.
 const subpaths: { [subpath: string]: string } = {
-  runtime: 'lib/runtime/index',
-  guard: 'lib/guard/index',
+  'runtime': 'lib/runtime/index',
+  'guard': 'lib/guard/index',
   'guard/jest': 'lib/guard/jest',
 };
 project.package.addField('exports', {

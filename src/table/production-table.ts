@@ -8,18 +8,18 @@ import {
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { acknowledgeIntendedFindings } from './acknowledgements';
 import { CooldownApplier } from './autoscaling';
 import { resolveTableProps } from './defaults';
 import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, globalTableResourceArns } from './global-grants';
 import { ProductionTableProps } from './production-table-props';
 import { MAX_GLOBAL_SECONDARY_INDEXES, validateGlobalSecondaryIndex, validateReplica, validateTableProps } from './validation';
-import { invalid, pathOf, show } from '../shared/errors';
+import { warnAboutOptOuts } from './warnings';
 import { monitorProductionTable } from '../monitoring/production-table-monitoring';
 import { TableMonitoring } from '../monitoring/table-monitoring';
-import { StreamConsumerOptions } from '../streams/stream-consumer-props';
+import { invalid, pathOf, show } from '../shared/errors';
 import { StreamConsumer } from '../streams/stream-consumer';
-import { acknowledgeIntendedFindings } from './acknowledgements';
-import { warnAboutOptOuts } from './warnings';
+import { StreamConsumerOptions } from '../streams/stream-consumer-props';
 
 /**
  * A DynamoDB table (`AWS::DynamoDB::GlobalTable`) with production-safe defaults: a drop-in
