@@ -6,6 +6,7 @@ import { alarm, alarmsStartingWith, metricsRead } from './helpers';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
 import { templateOf, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
 
 function monitor(props: Partial<TableMonitoringProps>) {
   const stack = testStack();
@@ -15,13 +16,7 @@ function monitor(props: Partial<TableMonitoringProps>) {
 }
 
 function errorOf(props: Partial<TableMonitoringProps>): KitValidationError {
-  try {
-    monitor(props);
-  } catch (e) {
-    if (e instanceof KitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a KitValidationError');
+  return kitErrorOf(() => monitor(props));
 }
 
 describe('every alarm is tunable', () => {

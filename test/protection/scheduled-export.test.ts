@@ -9,6 +9,7 @@ import { DynamoDbProductionChecks, ExportFormat, ExportMode, IncrementalExportVi
 import { KitValidationError } from '../../src/shared/errors';
 import { acknowledgementsIn, unacknowledgedFindings } from '../compliance/nag';
 import { onlyResource, templateOf, testApp, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
@@ -22,16 +23,6 @@ function policyStatements(template: Template, roleId: string, type: 'AWS::IAM::P
   return types.flatMap(t => Object.values(template.findResources(t)))
     .filter((p: any) => (p.Properties.Roles ?? []).some((r: any) => r.Ref === roleId))
     .flatMap((p: any) => p.Properties.PolicyDocument.Statement);
-}
-
-function thrown(fn: () => unknown): KitValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a KitValidationError');
 }
 
 describe('ScheduledExport, full, with the created bucket', () => {
@@ -195,7 +186,7 @@ describe('incremental exports', () => {
 
   test.each([Duration.minutes(10), Duration.hours(25)])('a window of %s is an error', (window) => {
     const s = testStack();
-    const error = thrown(() => new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), mode: ExportMode.incremental({ window }) }));
+    const error = kitErrorOf(() => new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), mode: ExportMode.incremental({ window }) }));
     expect(error.property).toBe('mode.window');
     expect(error.message).toMatch(/^TestStack\/Export: mode.window is .*outside the 15 minutes to 24 hours/);
   });
@@ -227,7 +218,7 @@ describe('your own bucket and prefix', () => {
 
   test.each(['/exports', 'exports/*'])('prefix %s is an error', (prefix) => {
     const stack = testStack();
-    const error = thrown(() => new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'T', { partitionKey }), prefix }));
+    const error = kitErrorOf(() => new ScheduledExport(stack, 'Export', { table: new ProductionTable(stack, 'T', { partitionKey }), prefix }));
     expect(error.property).toBe('prefix');
   });
 
@@ -251,7 +242,7 @@ describe('point-in-time recovery', () => {
   test('a TableV2 with PITR off is a clear error', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey });
-    const error = thrown(() => new ScheduledExport(stack, 'Export', { table }));
+    const error = kitErrorOf(() => new ScheduledExport(stack, 'Export', { table }));
     expect(error.property).toBe('table');
     expect(error.message).toBe('TestStack/Export: table is TestStack/Plain, which has point-in-time recovery off, and DynamoDB exports only from PITR; '
       + 'turn it on (ProductionTable does by default; TableV2: pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }).');

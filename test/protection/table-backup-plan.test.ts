@@ -7,24 +7,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { BackupSchedule, DynamoDbProductionChecks, ProductionTable, TableBackupPlan } from '../../src';
-import { KitValidationError } from '../../src/shared/errors';
 import { acknowledgementsIn, unacknowledgedFindings } from '../compliance/nag';
 import { onlyResource, templateOf, testApp, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
 function arnOf(logicalId: string) {
   return { 'Fn::GetAtt': [logicalId, 'Arn'] };
-}
-
-function thrown(fn: () => unknown): KitValidationError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof KitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a KitValidationError');
 }
 
 describe('TableBackupPlan defaults', () => {
@@ -193,7 +183,7 @@ describe('schedules', () => {
     ['schedules', () => [BackupSchedule.daily(), BackupSchedule.daily()], /two rules named "Daily"/],
   ])('%s is checked', (property, schedules, message) => {
     const stack = testStack();
-    const error = thrown(() => new TableBackupPlan(stack, 'Backup', { schedules: schedules() }));
+    const error = kitErrorOf(() => new TableBackupPlan(stack, 'Backup', { schedules: schedules() }));
     expect(error.property).toBe(property);
     expect(error.message).toMatch(/^TestStack\/Backup: /);
     expect(error.message).toMatch(message);
@@ -259,7 +249,7 @@ describe('vault lock', () => {
     ['vaultLock', { minRetention: Duration.days(1), maxRetention: Duration.days(100) }, /schedule "Monthly" keeps 365 days/],
   ])('%s is checked', (property, vaultLock, message) => {
     const stack = testStack();
-    const error = thrown(() => new TableBackupPlan(stack, 'Backup', { vaultLock }));
+    const error = kitErrorOf(() => new TableBackupPlan(stack, 'Backup', { vaultLock }));
     expect(error.property).toBe(property);
     expect(error.message).toMatch(message);
   });

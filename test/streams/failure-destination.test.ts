@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { consumerFunction, productionTable } from './fixtures';
 import { ConsumerFailureDestination, StreamConsumer } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
+import { expectKitError } from '../helpers/errors';
 
 type Stack = ReturnType<typeof testStack>;
 
@@ -81,16 +82,9 @@ describe('the created failure queue (default)', () => {
     const stack = testStack();
     const table = productionTable(stack);
     const handler = consumerFunction(stack);
-    let error: any;
-    try {
-      new StreamConsumer(stack, 'Consumer', { table, handler, failureDestination: ConsumerFailureDestination.createdQueue(options) });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error?.name).toBe('KitValidationError');
-    expect(error.property).toBe(property);
-    expect(error.message).toMatch(/^TestStack\/Consumer: /);
-    expect(error.message).toMatch(message);
+    expectKitError(
+      () => new StreamConsumer(stack, 'Consumer', { table, handler, failureDestination: ConsumerFailureDestination.createdQueue(options) }),
+      { path: 'TestStack/Consumer', property, message });
   });
 });
 

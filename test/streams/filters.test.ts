@@ -2,6 +2,7 @@ import { StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
 import { ImageAttributeType, ImageCondition, StreamConsumer, StreamEventName, StreamFilter } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
 
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported';
 const STREAM_ARN = `${TABLE_ARN}/stream/2026-01-01T00:00:00.000`;
@@ -14,21 +15,11 @@ function patternsFor(...filters: StreamFilter[]): any[] {
   return properties.FilterCriteria.Filters.map((filter: any) => JSON.parse(filter.Pattern));
 }
 
-function errorOf(build: () => unknown): any {
-  try {
-    build();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error');
-}
-
 function filterError(...filters: StreamFilter[]): any {
   const stack = testStack();
   const table = productionTable(stack);
   const handler = consumerFunction(stack);
-  const error = errorOf(() => new StreamConsumer(stack, 'Consumer', { table, handler, filters }));
-  expect(error.name).toBe('KitValidationError');
+  const error = kitErrorOf(() => new StreamConsumer(stack, 'Consumer', { table, handler, filters }));
   expect(error.message).toMatch(/^TestStack\/Consumer: filters/);
   return error;
 }
@@ -177,7 +168,7 @@ describe('filters and the stream view type', () => {
   test('a new-image filter on a KEYS_ONLY stream is an error', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey, dynamoStream: StreamViewType.KEYS_ONLY });
-    const error = errorOf(() => new StreamConsumer(stack, 'Consumer', {
+    const error = kitErrorOf(() => new StreamConsumer(stack, 'Consumer', {
       table, handler: consumerFunction(stack), filters: [StreamFilter.newImage(ImageCondition.stringEquals('s', 'a'))],
     }));
     expect(error.property).toBe('filters');
@@ -188,7 +179,7 @@ describe('filters and the stream view type', () => {
   test('an old-image filter on a NEW_IMAGE stream is an error', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey, dynamoStream: StreamViewType.NEW_IMAGE });
-    const error = errorOf(() => new StreamConsumer(stack, 'Consumer', {
+    const error = kitErrorOf(() => new StreamConsumer(stack, 'Consumer', {
       table, handler: consumerFunction(stack), filters: [StreamFilter.oldImage(ImageCondition.exists('s', ImageAttributeType.STRING))],
     }));
     expect(error.message).toMatch(/filters test the old image but the table's stream view type "NEW_IMAGE" does not carry it/);
@@ -196,7 +187,7 @@ describe('filters and the stream view type', () => {
 
   test('an image filter when the consumer enables a KEYS_ONLY stream is an error', () => {
     const stack = testStack();
-    const error = errorOf(() => new StreamConsumer(stack, 'Consumer', {
+    const error = kitErrorOf(() => new StreamConsumer(stack, 'Consumer', {
       table: productionTable(stack),
       handler: consumerFunction(stack),
       streamViewType: StreamViewType.KEYS_ONLY,
@@ -209,7 +200,7 @@ describe('filters and the stream view type', () => {
     const stack = testStack();
     const table = TableV2.fromTableAttributes(stack, 'Imported', { tableArn: TABLE_ARN, tableStreamArn: STREAM_ARN });
     const filters = [StreamFilter.newImage(ImageCondition.stringEquals('s', 'a'))];
-    const error = errorOf(() => new StreamConsumer(stack, 'Consumer', {
+    const error = kitErrorOf(() => new StreamConsumer(stack, 'Consumer', {
       table, handler: consumerFunction(stack), filters, streamViewType: StreamViewType.KEYS_ONLY,
     }));
     expect(error.message).toMatch(/"KEYS_ONLY" does not carry it/);

@@ -9,6 +9,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
 import { AlarmTopic, ProductionTable, StreamConsumer, StreamConsumerProps } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
+import { expectKitError } from '../helpers/errors';
 
 const STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported/stream/2026-01-01T00:00:00.000';
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported';
@@ -22,17 +23,7 @@ function consumerProps(stack: ReturnType<typeof testStack>, extra: Partial<Strea
 }
 
 function expectError(build: () => unknown, property: string, message: RegExp): void {
-  let caught: any;
-  try {
-    build();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeDefined();
-  expect(caught.name).toBe('KitValidationError');
-  expect(caught.property).toBe(property);
-  expect(caught.message).toMatch(/^TestStack\/Consumer: /);
-  expect(caught.message).toMatch(message);
+  expectKitError(build, { path: 'TestStack/Consumer', property, message });
 }
 
 describe('StreamConsumer event source mapping defaults', () => {

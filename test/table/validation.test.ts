@@ -10,6 +10,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { ProductionTable, ProductionTableProps } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
 import { envAgnosticStack, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 const provisioned = Billing.provisioned({
@@ -23,13 +24,7 @@ function gsi(indexName: string, extra: Partial<GlobalSecondaryIndexPropsV2> = {}
 
 /** Builds the table and returns the error it throws, failing when it throws none or another kind. */
 function errorOf(props: Partial<ProductionTableProps>, stack: Stack = testStack()): KitValidationError {
-  try {
-    new ProductionTable(stack, 'Orders', { partitionKey, ...props });
-  } catch (e) {
-    if (e instanceof KitValidationError) return e;
-    throw e;
-  }
-  throw new Error('expected a KitValidationError');
+  return kitErrorOf(() => new ProductionTable(stack, 'Orders', { partitionKey, ...props }));
 }
 
 describe('ProductionTable validation: each message names the path, the property, the value and the fix', () => {
