@@ -1,7 +1,7 @@
 import { compareLocations } from '../guard/compare';
 import { isBlocking } from '../guard/findings';
 import { formatResult } from '../guard/format';
-import { GuardInputError } from '../guard/load';
+import { TemplateInputError } from '../shared/templates';
 
 const USAGE = 'usage: cdk-dynamodb-kit guard --before OLD --after NEW [--json]\n'
   + '  OLD, NEW: a template file (JSON) or a cdk.out folder\n'
@@ -22,15 +22,15 @@ function parse(args: string[]): GuardArgs {
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
-      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new GuardInputError(`${flag} needs a path.`);
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new TemplateInputError(`${flag} needs a path.`);
       return v;
     };
     if (flag === '--before') before = value();
     else if (flag === '--after') after = value();
     else if (flag === '--json') json = true;
-    else throw new GuardInputError(`unknown argument "${arg}".`);
+    else throw new TemplateInputError(`unknown argument "${arg}".`);
   }
-  if (!before || !after) throw new GuardInputError(`${!before ? '--before' : '--after'} is required.`);
+  if (!before || !after) throw new TemplateInputError(`${!before ? '--before' : '--after'} is required.`);
   return { before, after, json };
 }
 
@@ -55,7 +55,7 @@ export function runGuardCommand(args: string[]): number {
     }
     return blocking ? 1 : 0;
   } catch (e) {
-    if (e instanceof GuardInputError) {
+    if (e instanceof TemplateInputError) {
       process.stderr.write(`cdk-dynamodb-kit guard: ${e.message}\n${USAGE}`);
       return 2;
     }

@@ -1,5 +1,5 @@
 import { FindingKind, GuardFinding, Severity } from './findings';
-import { CfnTemplate, GuardInputError, TemplateSet, asTemplate, loadTemplates } from './load';
+import { CfnTemplate, TemplateInputError, TemplateSet, asTemplate, loadTemplates } from '../shared/templates';
 
 const TABLE = 'AWS::DynamoDB::Table';
 const GLOBAL_TABLE = 'AWS::DynamoDB::GlobalTable';
@@ -65,12 +65,12 @@ function pairStacks(before: TemplateSet, after: TemplateSet): Array<[string, Cfn
   if (before.singleFile || after.singleFile) {
     if (b.length !== 1 || a.length !== 1) {
       const [many, manySet] = b.length !== 1 ? [b, before] : [a, after];
-      throw new GuardInputError(`${manySet.source} has ${many.length} stacks (${many.map(([n]) => n).join(', ') || 'none'}), so it is unclear which to compare with the template; pass two cdk.out folders, or two template files.`);
+      throw new TemplateInputError(`${manySet.source} has ${many.length} stacks (${many.map(([n]) => n).join(', ') || 'none'}), so it is unclear which to compare with the template; pass two cdk.out folders, or two template files.`);
     }
     return [[after.singleFile ? b[0][0] : a[0][0], b[0][1], a[0][1]]];
   }
-  if (b.length === 0) throw new GuardInputError(`${before.source}: the cloud assembly has no stacks; synthesize the app first.`);
-  if (a.length === 0) throw new GuardInputError(`${after.source}: the cloud assembly has no stacks; synthesize the app first.`);
+  if (b.length === 0) throw new TemplateInputError(`${before.source}: the cloud assembly has no stacks; synthesize the app first.`);
+  if (a.length === 0) throw new TemplateInputError(`${after.source}: the cloud assembly has no stacks; synthesize the app first.`);
   return b.filter(([name]) => name in after.stacks).map(([name, template]) => [name, template, after.stacks[name]]);
 }
 

@@ -4,7 +4,7 @@
  * of the jsii surface; import it from `cdk-dynamodb-kit/lib/guard`.
  */
 export * from './findings';
-export * from './load';
+export * from '../shared/templates';
 export * from './compare';
 export * from './format';
 export * from './jest';

@@ -1,4 +1,4 @@
-import { CfnResourceJson, StackTemplate } from '../shared/templates';
+import { CfnResourceJson, TemplateSet } from '../shared/templates';
 
 export const TABLE_TYPES = ['AWS::DynamoDB::GlobalTable', 'AWS::DynamoDB::Table'];
 
@@ -29,12 +29,12 @@ export interface TableSummary {
   readonly gaps: string[];
 }
 
-export function summarizeTables(stacks: StackTemplate[]): TableSummary[] {
-  return stacks.flatMap(stack => {
-    const resources = Object.values(stack.template.Resources ?? {});
-    return Object.entries(stack.template.Resources ?? {})
+export function summarizeTables(templates: TemplateSet): TableSummary[] {
+  return Object.entries(templates.stacks).flatMap(([stackName, template]) => {
+    const resources = Object.values(template.Resources);
+    return Object.entries(template.Resources)
       .filter(([, resource]) => TABLE_TYPES.includes(resource.Type))
-      .map(([logicalId, resource]) => summarizeTable(stack.stackName, logicalId, resource, resources));
+      .map(([logicalId, resource]) => summarizeTable(stackName, logicalId, resource, resources));
   });
 }
 

@@ -60,6 +60,6 @@ describe('cdk-dynamodb-kit report', () => {
     fs.writeFileSync(file, '{"hello": 1}');
     const { status, stderr } = run('report', file);
     expect(status).toBe(2);
-    expect(stderr).toMatch(/not a CloudFormation template \(no Resources section\)/);
+    expect(stderr).toMatch(/not a CloudFormation template \(no "Resources" object\)/);
   });
 });

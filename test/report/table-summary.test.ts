@@ -10,7 +10,7 @@ function summariesOf(build: (stack: ReturnType<typeof testStack>) => void) {
   app.node.setContext('aws:cdk:enable-path-metadata', true); // as the CDK CLI does
   const stack = testStack({}, app);
   build(stack);
-  return summarizeTables([{ stackName: 'TestStack', template: templateOf(stack).toJSON() }]);
+  return summarizeTables({ source: 'test', singleFile: false, stacks: { TestStack: templateOf(stack).toJSON() as any } });
 }
 
 describe('table summary', () => {
@@ -67,7 +67,7 @@ describe('table summary', () => {
   test('backup selections, alarms and stream consumers that refer to the table are counted', () => {
     const app = buildApp(testApp());
     const orders = app.node.findChild('OrdersService') as OrdersStack;
-    const [summary] = summarizeTables([{ stackName: 'OrdersService', template: templateOf(orders).toJSON() }]);
+    const [summary] = summarizeTables({ source: 'test', singleFile: false, stacks: { OrdersService: templateOf(orders).toJSON() as any } });
     expect(summary.backupSelections).toBe(1);
     expect(summary.streamConsumers).toBe(1);
     expect(summary.streamConsumersWithFailureDestination).toBe(1);
