@@ -49,7 +49,7 @@ export class ProductionTable extends TableV2 {
   private readonly replicaRegionList: string[];
   private readonly replicaKeyArnsByRegion: { [region: string]: string };
   private readonly resolvedBillingMode: BillingMode;
-  private readonly gsiCount: { value: number };
+  private gsiCount: number;
 
   constructor(scope: Construct, id: string, props: ProductionTableProps) {
     const path = pathOf(scope, id);
@@ -67,7 +67,7 @@ export class ProductionTable extends TableV2 {
     this.replicaRegionList = (props.replicas ?? []).map(replica => replica.region);
     this.replicaKeyArnsByRegion = { ...(props.replicaKeyArns ?? props.encryption?.replicaKeyArns ?? {}) };
     this.resolvedBillingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
-    this.gsiCount = { value: props.globalSecondaryIndexes?.length ?? 0 };
+    this.gsiCount = props.globalSecondaryIndexes?.length ?? 0;
     warnAboutOptOuts(this, props);
     this.monitoring = monitorProductionTable(this, props);
     props.backup?.addTable(this);
@@ -87,13 +87,13 @@ export class ProductionTable extends TableV2 {
   public addGlobalSecondaryIndex(props: GlobalSecondaryIndexPropsV2): void {
     if (!this.isConstructed) return super.addGlobalSecondaryIndex(props);
     validateGlobalSecondaryIndex(this.node.path, 'addGlobalSecondaryIndex', props, this.resolvedBillingMode);
-    if (this.gsiCount.value >= MAX_GLOBAL_SECONDARY_INDEXES) {
-      invalid(this.node.path, 'addGlobalSecondaryIndex', `would add ${show(props.indexName)} as index ${this.gsiCount.value + 1} but DynamoDB allows at most ${MAX_GLOBAL_SECONDARY_INDEXES}`,
+    if (this.gsiCount >= MAX_GLOBAL_SECONDARY_INDEXES) {
+      invalid(this.node.path, 'addGlobalSecondaryIndex', `would add ${show(props.indexName)} as index ${this.gsiCount + 1} but DynamoDB allows at most ${MAX_GLOBAL_SECONDARY_INDEXES}`,
         'merge access patterns into overloaded indexes or move some to another table.');
     }
     super.addGlobalSecondaryIndex(this.cooldowns.globalSecondaryIndex(props));
     this.monitoring?.addGlobalSecondaryIndex(props.indexName);
-    this.gsiCount.value += 1;
+    this.gsiCount += 1;
   }
 
   /**
