@@ -4,6 +4,7 @@ import { invalid, show } from '../shared/errors';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ONE_DAY_SECONDS = 86_400;
+const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STATISTIC = /^(Average|Sum|Minimum|Maximum|SampleCount|IQM|(p|tm|wm|tc|ts|pr)\d{1,2}(\.\d+)?|p100|(TM|WM|TC|TS|PR)\(.+\))$/;
 
 const TUNED_ALARMS = [
@@ -58,6 +59,10 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
   if (latency?.statistic !== undefined && !STATISTIC.test(latency.statistic)) {
     invalid(path, 'latency.statistic', `is ${show(latency.statistic)}`, 'use a CloudWatch statistic such as "p99", "p99.9", "Maximum" or "Average".');
+  }
+  const dashboardName = props.dashboardName;
+  if (dashboardName !== undefined && !Token.isUnresolved(dashboardName) && !DASHBOARD_NAME.test(dashboardName)) {
+    invalid(path, 'dashboardName', `is ${show(dashboardName)}`, 'use 1 to 255 letters, digits, "-" or "_" (CloudWatch dashboard names), or leave it out.');
   }
   for (const name of props.contributorInsightsRuleNames ?? []) {
     if (typeof name !== 'string' || name.length === 0) {

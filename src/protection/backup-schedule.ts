@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import { invalid, show } from '../shared/errors';
@@ -183,6 +183,12 @@ class RuleSchedule extends BackupSchedule {
     const retentionDays = s.retention.toDays({ integral: false });
     if (retentionDays < 1) {
       invalid(path, `${property}.retention`, `is ${s.retention.toHumanString()}, shorter than AWS Backup's one-day minimum`, 'keep recovery points at least Duration.days(1).');
+    }
+    // AWS Backup's lifecycle counts whole days (aws-cdk-lib's BackupPlanRule converts with toDays()).
+    for (const [name, duration] of [['retention', s.retention], ['moveToColdStorageAfter', s.moveToColdStorageAfter]] as const) {
+      if (duration && !Token.isUnresolved(duration.toSeconds()) && !Number.isInteger(duration.toDays({ integral: false }))) {
+        invalid(path, `${property}.${name}`, `is ${duration.toHumanString()}, not a whole number of days`, 'use Duration.days(n): AWS Backup counts lifecycle days.');
+      }
     }
     if (s.moveToColdStorageAfter) {
       const coldDays = s.moveToColdStorageAfter.toDays({ integral: false });

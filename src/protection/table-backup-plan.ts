@@ -1,4 +1,4 @@
-import { Annotations, Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, Lazy, RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -229,12 +229,30 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
     if (repeated) {
       invalid(this.node.path, 'schedules', `has two rules named ${show(repeated)}`, 'give each BackupSchedule.custom() a unique ruleName, and use daily() and monthly() once each.');
     }
+    const vaultName = props.backupVaultName;
+    if (vaultName !== undefined && !Token.isUnresolved(vaultName) && !/^[a-zA-Z0-9_-]{2,50}$/.test(vaultName)) {
+      invalid(this.node.path, 'backupVaultName', `is ${show(vaultName)}`, 'use 2 to 50 letters, digits, "-" or "_" (AWS Backup vault names), or leave it out.');
+    }
+    const copyRetention = props.copyTo?.retention;
+    if (copyRetention && !Token.isUnresolved(copyRetention.toSeconds())) {
+      const days = copyRetention.toDays({ integral: false });
+      if (!(Number.isInteger(days) && days >= 1)) {
+        invalid(this.node.path, 'copyTo.retention', `is ${copyRetention.toHumanString()}`, 'keep copies a whole number of days, at least Duration.days(1).');
+      }
+    }
     const lock = props.vaultLock;
     if (!lock) return;
+    // AWS Backup (and aws-cdk-lib's BackupVault) take whole days: at least 1, a maximum above the minimum and at most 36500.
+    for (const [property, duration] of [['minRetention', lock.minRetention], ['maxRetention', lock.maxRetention], ['changeableFor', lock.changeableFor]] as const) {
+      const days = duration?.toDays({ integral: false });
+      if (days !== undefined && !Token.isUnresolved(duration!.toSeconds()) && !(Number.isInteger(days) && days >= 1 && days <= 36500)) {
+        invalid(this.node.path, `vaultLock.${property}`, `is ${duration!.toHumanString()}`, 'use a whole number of days from 1 to 36500, such as Duration.days(35).');
+      }
+    }
     const minDays = lock.minRetention.toDays({ integral: false });
     const maxDays = lock.maxRetention?.toDays({ integral: false });
-    if (maxDays !== undefined && maxDays < minDays) {
-      invalid(this.node.path, 'vaultLock.maxRetention', `is ${lock.maxRetention!.toHumanString()}, shorter than minRetention ${lock.minRetention.toHumanString()}`, 'make maxRetention at least minRetention.');
+    if (maxDays !== undefined && maxDays <= minDays) {
+      invalid(this.node.path, 'vaultLock.maxRetention', `is ${lock.maxRetention!.toHumanString()}, ${maxDays < minDays ? 'shorter than' : 'the same as'} minRetention ${lock.minRetention.toHumanString()}`, 'make maxRetention longer than minRetention.');
     }
     if (lock.changeableFor && lock.changeableFor.toDays({ integral: false }) < 3) {
       invalid(this.node.path, 'vaultLock.changeableFor', `is ${lock.changeableFor.toHumanString()}, shorter than the 3-day minimum grace time`, 'use Duration.days(3) or more, to leave time to test before the lock is permanent.');

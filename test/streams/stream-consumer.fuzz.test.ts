@@ -6,8 +6,8 @@ import { ImageAttributeType, ImageCondition, StreamConsumer, StreamEventName, St
 import { KitValidationError } from '../../src/shared/errors';
 import { templateOf, testStack } from '../helpers/app';
 
-/** Seeded and bounded for CI; `FUZZ_RUNS=2000 npx jest test/streams/stream-consumer.fuzz` explores further. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 80);
+/** Seeded and bounded: 1000 runs by default; `FUZZ_RUNS=100` for a quick look, `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 
 const ATTRIBUTES = ['status', 'total', 'sk', ''];

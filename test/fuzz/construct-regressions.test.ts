@@ -1,0 +1,82 @@
+import { Duration } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { BackupSchedule, TableBackupPlan, TableBackupPlanProps, TableMonitoring } from '../../src';
+import { templateOf, testStack } from '../helpers/app';
+import { kitErrorOf } from '../helpers/errors';
+
+/**
+ * Counterexamples the fuzzers of TableMonitoring, TableBackupPlan and ScheduledExport found, fixed,
+ * and kept here in their smallest form: each was an aws-cdk-lib error that did not name our property.
+ */
+
+const partitionKey = { name: 'pk', type: AttributeType.STRING };
+
+describe('TableMonitoring, found by the fuzzer', () => {
+  test.each([['a slash', 'slash/name'], ['a space', 'has space'], ['empty', ''], ['256 characters', 'x'.repeat(256)]])('dashboardName with %s (aws-cdk-lib: InvalidDashboardName)', (_label, dashboardName) => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    const error = kitErrorOf(() => new TableMonitoring(stack, 'Monitoring', { table, dashboard: true, dashboardName }));
+    expect(error.property).toBe('dashboardName');
+    expect(error.message.startsWith('TestStack/Monitoring: dashboardName ')).toBe(true);
+  });
+
+  test('a valid dashboardName synthesizes', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    new TableMonitoring(stack, 'Monitoring', { table, dashboard: true, dashboardName: 'orders_table-health' });
+    templateOf(stack).hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'orders_table-health' });
+  });
+});
+
+describe('TableBackupPlan, found by the fuzzer', () => {
+  function rejectedProperty(props: TableBackupPlanProps): string {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    return kitErrorOf(() => new TableBackupPlan(stack, 'Backup', { tables: [table], ...props })).property;
+  }
+
+  test.each([['a space', 'has space'], ['one character', 'a'], ['51 characters', 'x'.repeat(51)], ['dots', 'dots.in.name']])('backupVaultName with %s (aws-cdk-lib: ExpectedVaultNameMatch)', (_label, backupVaultName) => {
+    expect(rejectedProperty({ backupVaultName })).toBe('backupVaultName');
+  });
+
+  test('vaultLock.minRetention below one day (aws-cdk-lib: ShortestMinimumRetentionPeriodSpecify)', () => {
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.hours(0) } })).toBe('vaultLock.minRetention');
+  });
+
+  test('vaultLock durations that are not whole days (aws-cdk-lib: CannotConvertedIntoWhole)', () => {
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.hours(36) } })).toBe('vaultLock.minRetention');
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.days(1), maxRetention: Duration.hours(60) } })).toBe('vaultLock.maxRetention');
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.days(1), changeableFor: Duration.hours(80) } })).toBe('vaultLock.changeableFor');
+  });
+
+  test('vaultLock.maxRetention equal to minRetention (aws-cdk-lib: MaximumRetentionPeriod, must be greater)', () => {
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.days(35), maxRetention: Duration.days(35) } })).toBe('vaultLock.maxRetention');
+  });
+
+  test('moveToColdStorageAfter or retention not in whole days (aws-cdk-lib: CannotConvertedIntoWhole)', () => {
+    expect(rejectedProperty({ schedules: [BackupSchedule.monthly({ moveToColdStorageAfter: Duration.hours(12) })] }))
+      .toBe('schedules[Monthly].moveToColdStorageAfter');
+    expect(rejectedProperty({ schedules: [BackupSchedule.daily({ retention: Duration.hours(36) })] })).toBe('schedules[Daily].retention');
+  });
+
+  test('copyTo.retention not in whole days', () => {
+    const stack = testStack();
+    const destinationVault = backup.BackupVault.fromBackupVaultArn(stack, 'Dr', 'arn:aws:backup:eu-west-1:123456789012:backup-vault:dr');
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    expect(kitErrorOf(() => new TableBackupPlan(stack, 'Backup', { tables: [table], copyTo: { destinationVault, retention: Duration.hours(12) } })).property)
+      .toBe('copyTo.retention');
+  });
+
+  test('a lock and schedules in whole days still synthesize', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    new TableBackupPlan(stack, 'Backup', {
+      tables: [table],
+      backupVaultName: 'orders-vault_1',
+      schedules: [BackupSchedule.daily({ retention: Duration.days(35) })],
+      vaultLock: { minRetention: Duration.days(7), maxRetention: Duration.days(36), changeableFor: Duration.hours(72) },
+    });
+    templateOf(stack).hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'orders-vault_1' });
+  });
+});

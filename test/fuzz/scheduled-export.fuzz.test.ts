@@ -1,0 +1,112 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as fc from 'fast-check';
+import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport, ScheduledExportProps } from '../../src';
+import { KitValidationError } from '../../src/shared/errors';
+import { templateOf, testStack } from '../helpers/app';
+
+/**
+ * Seeded and bounded: 1000 runs by default. `FUZZ_RUNS=100` for a quick look;
+ * `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+
+const partitionKey = { name: 'pk', type: AttributeType.STRING };
+const STORAGE_CLASSES = [
+  s3.StorageClass.GLACIER, s3.StorageClass.DEEP_ARCHIVE, s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, s3.StorageClass.INFREQUENT_ACCESS,
+];
+
+/**
+ * Plain data, turned into props in `build`. `careful` specs hold valid values only; `careless`
+ * ones mix in invalid values (a table without PITR, windows out of range, bad prefixes), weight 1 in 4.
+ */
+function specArb(careless: boolean) {
+  const mixed = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
+    careless ? fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid }) : valid;
+  return fc.record({
+    table: mixed(fc.constantFrom('production', 'tableV2Pitr', 'imported'), fc.constant('tableV2NoPitr')),
+    schedule: fc.oneof(
+      fc.record({ kind: fc.constant('rate' as const), minutes: fc.constantFrom(15, 30, 60, 120, 1440, 7, 2880) }),
+      fc.record({ kind: fc.constant('cron' as const), hour: fc.integer({ min: 0, max: 23 }) }),
+    ),
+    incremental: fc.option(fc.record({
+      windowMinutes: mixed(fc.integer({ min: 15, max: 1440 }), fc.constantFrom(0, 1, 14, 1441, 2880)),
+      viewType: fc.option(fc.constantFrom(...Object.values(IncrementalExportViewType)), { nil: undefined }),
+    }), { nil: undefined }),
+    format: fc.option(fc.constantFrom(...Object.values(ExportFormat)), { nil: undefined }),
+    ownBucket: fc.constantFrom('none', 'kms', 's3Managed'),
+    prefix: fc.option(mixed(
+      fc.stringMatching(/^[a-z0-9][a-z0-9/_.-]{0,30}$/),
+      fc.constantFrom('/leading', '*', 'exports/*/x', '//'),
+    ), { nil: undefined }),
+    archiveAfterDays: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
+    archiveStorageClass: fc.option(fc.constantFrom(...STORAGE_CLASSES), { nil: undefined }),
+    enabled: fc.option(fc.boolean(), { nil: undefined }),
+  });
+}
+
+const fuzzedSpecArb = fc.oneof(specArb(false), specArb(true));
+type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(stack: Stack, spec: Spec): ScheduledExportProps {
+  let table;
+  if (spec.table === 'production') table = new ProductionTable(stack, 'Orders', { partitionKey });
+  else if (spec.table === 'imported') table = TableV2.fromTableArn(stack, 'Imported', 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported');
+  else table = new TableV2(stack, 'Plain', { partitionKey, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: spec.table === 'tableV2Pitr' } });
+  let bucket: s3.IBucket | undefined;
+  if (spec.ownBucket === 'kms') {
+    bucket = new s3.Bucket(stack, 'Mine', { encryption: s3.BucketEncryption.KMS, encryptionKey: new kms.Key(stack, 'MineKey', { enableKeyRotation: true }) });
+  } else if (spec.ownBucket === 's3Managed') {
+    bucket = new s3.Bucket(stack, 'Mine', { encryption: s3.BucketEncryption.S3_MANAGED });
+  }
+  return {
+    table,
+    schedule: spec.schedule.kind === 'rate'
+      ? scheduler.ScheduleExpression.rate(Duration.minutes(spec.schedule.minutes))
+      : scheduler.ScheduleExpression.cron({ minute: '0', hour: String(spec.schedule.hour) }),
+    mode: spec.incremental
+      ? ExportMode.incremental({ window: Duration.minutes(spec.incremental.windowMinutes), viewType: spec.incremental.viewType })
+      : ExportMode.full(),
+    format: spec.format,
+    bucket,
+    prefix: spec.prefix,
+    archiveAfter: spec.archiveAfterDays === undefined ? undefined : Duration.days(spec.archiveAfterDays),
+    archiveStorageClass: spec.archiveStorageClass,
+    enabled: spec.enabled,
+  };
+}
+
+function outcomeOf(spec: Spec): { kind: 'template' } | { kind: 'rejected'; property: string } {
+  const stack = testStack();
+  const props = build(stack, spec);
+  try {
+    new ScheduledExport(stack, 'Export', props);
+  } catch (error) {
+    if (!(error instanceof KitValidationError)) throw error;
+    if (!error.message.startsWith('TestStack/Export: ') || !error.property || !error.message.includes(error.property)) {
+      throw new Error(`an error that does not name the construct and property: ${error.message}`);
+    }
+    return { kind: 'rejected', property: error.property };
+  }
+  templateOf(stack); // CloudFormation schema validation is on in every test app
+  return { kind: 'template' };
+}
+
+describe('ScheduledExport with fuzzed props: a valid template or our error naming the property, nothing else', () => {
+  test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
+    const outcomes = { template: 0, rejected: 0 };
+    const blamed: { [property: string]: number } = {};
+    fc.assert(fc.property(fuzzedSpecArb, spec => {
+      const outcome = outcomeOf(spec);
+      outcomes[outcome.kind] += 1;
+      if (outcome.kind === 'rejected') blamed[outcome.property] = (blamed[outcome.property] ?? 0) + 1;
+    }), { numRuns: RUNS, seed: SEED });
+    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ outcomes, blamed }, undefined, 1));
+    expect(outcomes.template).toBeGreaterThan(RUNS * 0.1);
+    expect(outcomes.rejected).toBeGreaterThan(RUNS * 0.1);
+  }, 300_000);
+});

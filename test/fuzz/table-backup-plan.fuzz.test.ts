@@ -1,0 +1,157 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as backup from 'aws-cdk-lib/aws-backup';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as fc from 'fast-check';
+import { BackupSchedule, TableBackupPlan, TableBackupPlanProps } from '../../src';
+import { KitValidationError } from '../../src/shared/errors';
+import { templateOf, testStack } from '../helpers/app';
+
+/**
+ * Seeded and bounded: 1000 runs by default. `FUZZ_RUNS=100` for a quick look;
+ * `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+
+const partitionKey = { name: 'pk', type: AttributeType.STRING };
+
+/**
+ * Plain data (durations in hours), turned into props in `build`. `careful` specs hold valid values
+ * only (combinations may still be wrong); `careless` ones mix in invalid values, weight 1 in 4.
+ */
+function specArb(careless: boolean) {
+  const mixed = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
+    careless ? fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid }) : valid;
+  const days = (valid: [number, number], invalid: number[]) =>
+    mixed(fc.integer({ min: valid[0], max: valid[1] }).map(d => d * 24), fc.constantFrom(...invalid));
+  const hourArb = mixed(fc.integer({ min: 0, max: 23 }), fc.constantFrom(-1, 24, 1.5, Number.NaN));
+  const scheduleArb = fc.oneof(
+    fc.record({ kind: fc.constant('daily' as const), hourUtc: hourArb, retentionHours: days([1, 400], [0, 1, 12]) }, { requiredKeys: ['kind'] }),
+    fc.record({
+      kind: fc.constant('monthly' as const),
+      hourUtc: hourArb,
+      dayOfMonth: mixed(fc.integer({ min: 1, max: 28 }), fc.constantFrom(0, 29, 31, 2.5)),
+      retentionHours: days([1, 3650], [0, 6]),
+      coldHours: days([1, 60], [0, 12]),
+      disableColdStorage: fc.boolean(),
+    }, { requiredKeys: ['kind'] }),
+    fc.record({
+      kind: fc.constant('custom' as const),
+      ruleName: mixed(fc.constantFrom('Hourly', 'Weekly', 'Quarterly'), fc.constantFrom('Daily', 'Monthly', 'Hourly')),
+      cron: mixed(fc.constant(true), fc.constant(false)),
+      retentionHours: days([1, 800], [0, 3]),
+      coldHours: fc.option(days([1, 60], [0]), { nil: undefined }),
+    }),
+  );
+  return fc.record({
+    tables: fc.array(fc.constantFrom('tableV2', 'imported', 'keyed'), { minLength: careless ? 0 : 1, maxLength: 3 }),
+    schedules: fc.option(fc.array(scheduleArb, { minLength: careless ? 0 : 1, maxLength: 4 }), { nil: undefined }),
+    ownKey: fc.boolean(),
+    backupVaultName: mixed(fc.stringMatching(/^[A-Za-z0-9_-]{2,50}$/), fc.constantFrom('', 'a', 'has space', 'x'.repeat(51), 'dots.in.name')),
+    copyTo: fc.option(fc.record({ retentionHours: fc.option(days([1, 400], [0]), { nil: undefined }) }), { nil: undefined }),
+    vaultLock: fc.option(fc.record({
+      minRetentionHours: days([1, 35], [0]),
+      maxRetentionHours: fc.option(days([30, 4000], [1, 24]), { nil: undefined }),
+      changeableForHours: fc.option(days([3, 30], [0, 24, 48]), { nil: undefined }),
+    }), { nil: undefined }),
+    removalPolicy: fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE),
+  }, { requiredKeys: ['tables'] }).map(spec => careless ? spec : {
+    ...spec,
+    // A careful user names each rule once (daily() and monthly() are named Daily and Monthly).
+    schedules: spec.schedules?.filter((s, i, all) => all.findIndex(o => o.kind === s.kind && (o as any).ruleName === (s as any).ruleName) === i),
+  });
+}
+
+const fuzzedSpecArb = fc.oneof(specArb(false), specArb(true));
+type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
+type ScheduleSpec = NonNullable<Spec['schedules']>[number];
+
+const hours = (value: number | undefined) => (value === undefined ? undefined : Duration.hours(value));
+
+function schedule(spec: ScheduleSpec): BackupSchedule {
+  switch (spec.kind) {
+    case 'daily': return BackupSchedule.daily({ hourUtc: spec.hourUtc, retention: hours(spec.retentionHours) });
+    case 'monthly': return BackupSchedule.monthly({
+      hourUtc: spec.hourUtc,
+      dayOfMonth: spec.dayOfMonth,
+      retention: hours(spec.retentionHours),
+      moveToColdStorageAfter: hours(spec.coldHours),
+      disableColdStorage: spec.disableColdStorage,
+    });
+    default: return BackupSchedule.custom({
+      ruleName: spec.ruleName,
+      schedule: spec.cron ? events.Schedule.cron({ minute: '0', hour: '*/6' }) : events.Schedule.rate(Duration.hours(6)),
+      retention: Duration.hours(spec.retentionHours),
+      moveToColdStorageAfter: hours(spec.coldHours),
+    });
+  }
+}
+
+function build(stack: Stack, spec: Spec): TableBackupPlanProps {
+  const tables = spec.tables.map((kind, i) => {
+    if (kind === 'imported') return TableV2.fromTableArn(stack, `Imported${i}`, `arn:aws:dynamodb:us-east-1:123456789012:table/Imported${i}`);
+    if (kind === 'keyed') {
+      const encryptionKey = new kms.Key(stack, `TableKey${i}`, { enableKeyRotation: true });
+      return TableV2.fromTableAttributes(stack, `Keyed${i}`, { tableArn: `arn:aws:dynamodb:us-east-1:123456789012:table/Keyed${i}`, encryptionKey });
+    }
+    return new TableV2(stack, `Table${i}`, { partitionKey });
+  });
+  return {
+    tables,
+    schedules: spec.schedules?.map(schedule),
+    encryptionKey: spec.ownKey ? new kms.Key(stack, 'VaultKey', { enableKeyRotation: true }) : undefined,
+    backupVaultName: spec.backupVaultName,
+    copyTo: spec.copyTo && {
+      destinationVault: backup.BackupVault.fromBackupVaultArn(stack, 'Dr', 'arn:aws:backup:eu-west-1:123456789012:backup-vault:dr'),
+      retention: hours(spec.copyTo.retentionHours),
+    },
+    vaultLock: spec.vaultLock && {
+      minRetention: Duration.hours(spec.vaultLock.minRetentionHours),
+      maxRetention: hours(spec.vaultLock.maxRetentionHours),
+      changeableFor: hours(spec.vaultLock.changeableForHours),
+    },
+    removalPolicy: spec.removalPolicy,
+  };
+}
+
+type Outcome = { kind: 'template' } | { kind: 'rejected'; property: string };
+
+function outcomeOf(spec: Spec): Outcome {
+  const stack = testStack();
+  const props = build(stack, spec);
+  try {
+    new TableBackupPlan(stack, 'Backup', props);
+  } catch (error) {
+    if (!(error instanceof KitValidationError)) throw error;
+    if (!error.message.startsWith('TestStack/Backup: ') || !error.property || !error.message.includes(error.property)) {
+      throw new Error(`an error that does not name the construct and property: ${error.message}`);
+    }
+    return { kind: 'rejected', property: error.property.replace(/\[.*\]/, '[]') };
+  }
+  try {
+    templateOf(stack); // CloudFormation schema validation is on in every test app
+  } catch (error) {
+    // A plan with no tables is allowed until synthesis (tables can join later with addTable or
+    // ProductionTable's backup prop), so it is our node validation, at synthesis, that names it.
+    if (spec.tables.length === 0 && String(error).includes('TestStack/Backup: tables is empty')) return { kind: 'rejected', property: 'tables' };
+    throw error;
+  }
+  return { kind: 'template' };
+}
+
+describe('TableBackupPlan with fuzzed props: a valid template or our error naming the property, nothing else', () => {
+  test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
+    const outcomes = { template: 0, rejected: 0 };
+    const blamed: { [property: string]: number } = {};
+    fc.assert(fc.property(fuzzedSpecArb, spec => {
+      const outcome = outcomeOf(spec);
+      outcomes[outcome.kind] += 1;
+      if (outcome.kind === 'rejected') blamed[outcome.property] = (blamed[outcome.property] ?? 0) + 1;
+    }), { numRuns: RUNS, seed: SEED });
+    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ outcomes, blamed }, undefined, 1));
+    expect(outcomes.template).toBeGreaterThan(RUNS * 0.1);
+    expect(outcomes.rejected).toBeGreaterThan(RUNS * 0.1);
+  }, 300_000);
+});
