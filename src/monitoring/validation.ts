@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { ALARM_DEFAULTS } from './alarm-defaults';
 import { AlarmTuning, LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps, ThresholdAlarmOptions } from './table-monitoring-props';
 import { invalid, show } from '../shared/errors';
 
@@ -40,7 +41,7 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
   for (const key of TUNED_ALARMS) {
     const options = props[key];
-    if (options !== undefined) validateTuning(path, key, options, PERCENT_ALARMS.has(key));
+    if (options !== undefined) validateTuning(path, key, options, PERCENT_ALARMS.has(key), ALARM_DEFAULTS[key]);
   }
   const systemErrors: SystemErrorsAlarmOptions | undefined = props.systemErrors;
   if (systemErrors?.operations !== undefined && systemErrors.operations.length === 0) {
@@ -71,7 +72,8 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
 }
 
-function validateTuning(path: string, key: string, options: AlarmTuning & ThresholdAlarmOptions, percent: boolean): void {
+function validateTuning(path: string, key: string, options: AlarmTuning & ThresholdAlarmOptions, percent: boolean,
+  defaults: { evaluationPeriods: number; period: Duration }): void {
   const threshold = options.threshold;
   if (threshold !== undefined) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
@@ -89,8 +91,11 @@ function validateTuning(path: string, key: string, options: AlarmTuning & Thresh
   if (datapoints !== undefined && !(Number.isInteger(datapoints) && datapoints >= 1)) {
     invalid(path, `${key}.datapointsToAlarm`, `is ${showNumber(datapoints)}`, 'use a whole number of at least 1.');
   }
-  if (datapoints !== undefined && periods !== undefined && datapoints > periods) {
-    invalid(path, `${key}.datapointsToAlarm`, `is ${datapoints}, more than evaluationPeriods (${periods})`, 'use at most evaluationPeriods datapoints ("M out of N" needs M <= N).');
+  // Checked against what the alarm will use: a value left out takes the alarm's default.
+  const effectivePeriods = periods ?? defaults.evaluationPeriods;
+  if (datapoints !== undefined && datapoints > effectivePeriods) {
+    invalid(path, `${key}.datapointsToAlarm`, `is ${datapoints}, more than evaluationPeriods (${effectivePeriods}${periods === undefined ? ', the default' : ''})`,
+      'use at most evaluationPeriods datapoints ("M out of N" needs M <= N), or raise evaluationPeriods.');
   }
   const period: Duration | undefined = options.period;
   if (period !== undefined && !Token.isUnresolved(period.toSeconds())) {
@@ -98,9 +103,10 @@ function validateTuning(path: string, key: string, options: AlarmTuning & Thresh
     if (seconds < 60 || seconds % 60 !== 0) {
       invalid(path, `${key}.period`, `is ${seconds} seconds`, 'DynamoDB publishes one-minute data: use a whole number of minutes, such as Duration.minutes(1).');
     }
-    if (periods !== undefined && seconds * periods > ONE_DAY_SECONDS) {
-      invalid(path, `${key}.evaluationPeriods`, `times period is ${seconds * periods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
-    }
+  }
+  const periodSeconds = (period ?? defaults.period).toSeconds();
+  if ((period !== undefined || periods !== undefined) && !Token.isUnresolved(periodSeconds) && periodSeconds * effectivePeriods > ONE_DAY_SECONDS) {
+    invalid(path, `${key}.evaluationPeriods`, `times period is ${periodSeconds * effectivePeriods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
   }
 }
 

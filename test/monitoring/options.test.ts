@@ -81,6 +81,8 @@ describe('bad options throw our error naming the construct path, property, value
     ['a utilization above 100%', { readCapacityUtilization: { threshold: 150 } }, 'readCapacityUtilization.threshold', /percentage of capacity/],
     ['zero evaluation periods', { latency: { evaluationPeriods: 0 } }, 'latency.evaluationPeriods', /is 0; use a whole number of at least 1/],
     ['more datapoints than periods', { writeThrottles: { evaluationPeriods: 2, datapointsToAlarm: 3 } }, 'writeThrottles.datapointsToAlarm', /more than evaluationPeriods/],
+    ['more datapoints than the default periods', { latency: { datapointsToAlarm: 5 } }, 'latency.datapointsToAlarm', /is 5, more than evaluationPeriods \(3, the default\)/],
+    ['a period that makes the default evaluation longer than a day', { readThrottles: { period: Duration.hours(6) } }, 'readThrottles.evaluationPeriods', /times period is 108000 seconds/],
     ['a 30-second period', { readThrottles: { period: Duration.seconds(30) } }, 'readThrottles.period', /30 seconds.*whole number of minutes/],
     ['more than a day of evaluation', { userErrors: { period: Duration.hours(2), evaluationPeriods: 24 } }, 'userErrors.evaluationPeriods', /at most one day/],
     ['a repeated index', { globalSecondaryIndexNames: ['byA', 'byA'] }, 'globalSecondaryIndexNames', /repeats the index "byA"/],
