@@ -4,16 +4,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
+import { Outcome, RUNS, SEED, expectTemplateOrOurError, rejectionOf } from './harness';
 import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport, ScheduledExportProps } from '../../src';
-import { KitValidationError } from '../../src/shared/errors';
 import { templateOf, testStack } from '../helpers/app';
 
-/**
- * Seeded and bounded: 1000 runs by default. `FUZZ_RUNS=100` for a quick look;
- * `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground.
- */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 const STORAGE_CLASSES = [
@@ -80,17 +74,13 @@ function build(stack: Stack, spec: Spec): ScheduledExportProps {
   };
 }
 
-function outcomeOf(spec: Spec): { kind: 'template' } | { kind: 'rejected'; property: string } {
+function outcomeOf(spec: Spec): Outcome {
   const stack = testStack();
   const props = build(stack, spec);
   try {
     new ScheduledExport(stack, 'Export', props);
   } catch (error) {
-    if (!(error instanceof KitValidationError)) throw error;
-    if (!error.message.startsWith('TestStack/Export: ') || !error.property || !error.message.includes(error.property)) {
-      throw new Error(`an error that does not name the construct and property: ${error.message}`);
-    }
-    return { kind: 'rejected', property: error.property };
+    return rejectionOf(error, 'TestStack/Export');
   }
   templateOf(stack); // CloudFormation schema validation is on in every test app
   return { kind: 'template' };
@@ -98,15 +88,6 @@ function outcomeOf(spec: Spec): { kind: 'template' } | { kind: 'rejected'; prope
 
 describe('ScheduledExport with fuzzed props: a valid template or our error naming the property, nothing else', () => {
   test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
-    const outcomes = { template: 0, rejected: 0 };
-    const blamed: { [property: string]: number } = {};
-    fc.assert(fc.property(fuzzedSpecArb, spec => {
-      const outcome = outcomeOf(spec);
-      outcomes[outcome.kind] += 1;
-      if (outcome.kind === 'rejected') blamed[outcome.property] = (blamed[outcome.property] ?? 0) + 1;
-    }), { numRuns: RUNS, seed: SEED });
-    if (process.env.FUZZ_REPORT) console.log(JSON.stringify({ outcomes, blamed }, undefined, 1));
-    expect(outcomes.template).toBeGreaterThan(RUNS * 0.1);
-    expect(outcomes.rejected).toBeGreaterThan(RUNS * 0.1);
+    expectTemplateOrOurError(fuzzedSpecArb, outcomeOf);
   }, 300_000);
 });
