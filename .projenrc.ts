@@ -34,6 +34,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       testTimeout: 60_000,
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+      // One temp directory per run, removed at the end: tests leave nothing behind.
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
     },
   },
   // ts-jest runs with isolatedModules and reports no type errors in tests otherwise.
