@@ -7,7 +7,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   author: 'cdk-dynamodb-kit developers',
   authorAddress: 'maintainers@cdk-dynamodb-kit.dev',
   repositoryUrl: 'https://github.com/cdk-dynamodb-kit/cdk-dynamodb-kit.git',
-  keywords: ['aws-cdk', 'cdk', 'dynamodb', 'tablev2', 'global-tables', 'construct-library'],
+  // Construct Hub lists packages by the `awscdk` keyword.
+  keywords: ['awscdk', 'aws-cdk', 'cdk', 'dynamodb', 'tablev2', 'global-tables', 'construct-library'],
+  // Below 1.0 the API may still change: PyPI shows "Beta", not "Production/Stable".
+  stability: 'experimental',
+  homepage: 'https://github.com/cdk-dynamodb-kit/cdk-dynamodb-kit#readme',
+  bugsUrl: 'https://github.com/cdk-dynamodb-kit/cdk-dynamodb-kit/issues',
   license: 'Apache-2.0',
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
@@ -101,6 +106,9 @@ project.package.addField('exports', {
 project.package.addField('typesVersions', {
   '*': Object.fromEntries(Object.entries(subpaths).map(([subpath, file]) => [subpath, [`${file}.d.ts`]])),
 });
+
+// Python users find CDK libraries by this trove classifier.
+project.package.file.addOverride('jsii.targets.python.classifiers', ['Framework :: AWS CDK', 'Framework :: AWS CDK :: 2']);
 
 project.addBins({ 'cdk-dynamodb-kit': 'lib/cli/main.js' });
 
