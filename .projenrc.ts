@@ -144,13 +144,16 @@ const check = project.addTask('check', {
   env: { CI: 'true' },
 });
 check.spawn(project.buildTask);
+check.exec('bash test/node-versions.sh', {
+  name: 'the example synth, runtime and CLI tests on Node 22 and 24',
+});
 check.exec('git diff --ignore-space-at-eol --exit-code', {
   name: 'generated files (API.md, package.json, snapshots) are committed and current',
 });
 check.exec('jsii-pacmak --code-only --targets python,java,dotnet,go --outdir dist-code-only', {
   name: 'the API translates to Python, Java, .NET and Go',
 });
-project.gitignore.exclude('dist-code-only/');
-project.npmignore?.exclude('examples/', 'bench/', '.ci/', 'cdk.out/', 'dist-code-only/');
+project.gitignore.exclude('dist-code-only/', '.node-versions/');
+project.npmignore?.exclude('examples/', 'bench/', '.ci/', 'cdk.out/', 'dist-code-only/', '.node-versions/');
 
 project.synth();
