@@ -91,13 +91,21 @@ describe('an image that cannot be unmarshalled is a failing record: reported, lo
   test('an unknown attribute type', async () => {
     const logger = recordingLogger();
     const seen: string[] = [];
-    const response = await processStreamEvent({ Records: [insert(1), unknownType, insert(3)] }, change => { seen.push(change.keys.pk); }, context, { logger });
+    const response = await processStreamEvent({ Records: [insert(1), unknownType, insert(3)] }, change => {
+      seen.push(change.keys.pk);
+    }, context, { logger });
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '1002' }] });
     expect(seen).toEqual(['order#1']);
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0].message).toBe('Stream record failed; Lambda retries the batch from this record');
     expect(logger.lines[0].details).toMatchObject({
-      failedIn: 'unmarshall', eventID: 'event-2', sequenceNumber: '1002', keys: { pk: 'order#2' }, recordIndex: 1, batchSize: 3, notProcessed: 1,
+      failedIn: 'unmarshall',
+      eventID: 'event-2',
+      sequenceNumber: '1002',
+      keys: { pk: 'order#2' },
+      recordIndex: 1,
+      batchSize: 3,
+      notProcessed: 1,
       error: { name: 'Error', message: 'Unsupported type passed: Z' },
     });
   });
@@ -105,7 +113,9 @@ describe('an image that cannot be unmarshalled is a failing record: reported, lo
   test('a decimal beyond 2^53 without wrapNumbers', async () => {
     const logger = recordingLogger();
     const seen: string[] = [];
-    const response = await processStreamEvent({ Records: [insert(1), bigDecimal, insert(3)] }, change => { seen.push(change.keys.pk); }, context, { logger });
+    const response = await processStreamEvent({ Records: [insert(1), bigDecimal, insert(3)] }, change => {
+      seen.push(change.keys.pk);
+    }, context, { logger });
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: '1002' }] });
     expect(seen).toEqual(['order#1']);
     expect(logger.lines[0].details.error.message).toBe("12345678901234567890.5 can't be converted to BigInt. Set options.wrapNumbers to get string value.");
