@@ -2,85 +2,28 @@
  * Lambda-side helper for DynamoDB stream consumers. Not part of the jsii API: handler authors
  * import it from `cdk-dynamodb-kit/runtime` in their function code.
  *
- * Records are processed one at a time, in stream order. The first record that throws stops the
- * batch: it is reported as the only batch item failure (its sequence number), so Lambda retries
- * from it and every record after it; records after it are not passed to the handler. This keeps
- * per-shard ordering and never reports a record as processed that was not.
+ * Records are processed one at a time, in stream order; unmarshalling a record's images is part of
+ * processing it. The first record that fails (its images cannot be unmarshalled, or the handler
+ * throws or rejects, with anything) stops the batch: records after it are not passed to the
+ * handler, and the response reports one batch item failure, at the record's sequence number, so
+ * Lambda retries from it and every record after it. When no sequence number can say where to
+ * resume, the invocation fails instead and Lambda retries the whole batch. Either way no record is
+ * reported as processed that was not, and per-shard ordering holds.
+ *
+ * A plain loop, not Powertools' BatchProcessor: that one drops a failure whose record has no
+ * sequence number from the response (a silent success) and reads `.message` of whatever was
+ * thrown, and its per-record bookkeeping costs more than the loop it replaces.
  */
-// Both are peer dependencies of the runtime entry point (optional for CDK-only users); until
-// package.json declares them so, they are devDependencies.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { unmarshall, unmarshallOptions } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { consoleLogger, describeError, errorMessage, keysForLog, logSafely, resumePointFrom, UnreportableRecordFailure } from './failure-report';
+import { Item, StreamChange, StreamChangeHandler, StreamHandlerOptions, toStreamChange } from './stream-change';
 
-/** A plain-object item (an image unmarshalled from DynamoDB JSON). */
-export type Item = Record<string, any>;
-
-/** One change from the stream, with its images as plain objects. */
-export interface StreamChange<T extends Item = Item> {
-  /** INSERT, MODIFY or REMOVE. */
-  readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
-  /** The item's key attributes. */
-  readonly keys: Item;
-  /** The item after the change (absent for REMOVE and for view types without it). */
-  readonly newImage?: T;
-  /** The item before the change (absent for INSERT and for view types without it). */
-  readonly oldImage?: T;
-  /** The record's sequence number (what a batch item failure reports). */
-  readonly sequenceNumber: string;
-  /** True for a delete made by Time to Live. */
-  readonly isTtlExpiry: boolean;
-  /** The raw record, for anything else. */
-  readonly record: DynamoDBRecord;
-}
-
-/** Processes one change; throw to fail it. */
-export type StreamChangeHandler<T extends Item = Item> = (change: StreamChange<T>, context?: Context) => unknown | Promise<unknown>;
-
-/** Where failures are logged. */
-export interface StreamLogger {
-  error(message: string, details: Record<string, unknown>): void;
-}
-
-export interface StreamHandlerOptions {
-  /** How images are unmarshalled (for example `{ wrapNumbers: true }` for numbers beyond 2^53). */
-  readonly unmarshall?: unmarshallOptions;
-  /** Where the poison record is logged. Default: one JSON line on `console.error`. */
-  readonly logger?: StreamLogger;
-}
-
-const TTL_PRINCIPAL = 'dynamodb.amazonaws.com';
-
-/** Thrown for the records after the first failure, which are not processed in this invocation. */
-class SkippedAfterFailure extends Error {
-  constructor() {
-    super('not processed: an earlier record of the batch failed');
-    this.name = 'SkippedAfterFailure';
-  }
-}
-
-const consoleLogger: StreamLogger = {
-  error: (message, details) => console.error(JSON.stringify({ level: 'ERROR', message, ...details })),
-};
-
-/** Turns a raw stream record into a `StreamChange` with plain-object images. */
-export function toStreamChange<T extends Item = Item>(record: DynamoDBRecord, options: StreamHandlerOptions = {}): StreamChange<T> {
-  const data = record.dynamodb ?? {};
-  const convert = (image: unknown) => (image ? unmarshall(image as any, options.unmarshall) as T : undefined);
-  return {
-    eventName: record.eventName as StreamChange['eventName'],
-    keys: convert(data.Keys) ?? {},
-    newImage: convert(data.NewImage),
-    oldImage: convert(data.OldImage),
-    sequenceNumber: data.SequenceNumber ?? '',
-    isTtlExpiry: record.eventName === 'REMOVE' && (record as any).userIdentity?.principalId === TTL_PRINCIPAL,
-    record,
-  };
-}
+const SUCCESS: () => DynamoDBBatchResponse = () => ({ batchItemFailures: [] });
 
 /**
  * Processes a `DynamoDBStreamEvent` and returns the partial batch response Lambda expects
- * (`reportBatchItemFailures` must be on, as `StreamConsumer` sets it).
+ * (`reportBatchItemFailures` must be on, as `StreamConsumer` sets it). Throws
+ * `UnreportableRecordFailure` when a record fails and cannot be reported.
  */
 export async function processStreamEvent<T extends Item = Item>(
   event: DynamoDBStreamEvent,
@@ -88,35 +31,55 @@ export async function processStreamEvent<T extends Item = Item>(
   context?: Context,
   options: StreamHandlerOptions = {},
 ): Promise<DynamoDBBatchResponse> {
-  const logger = options.logger ?? consoleLogger;
-  let failed = false;
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  const recordHandler = async (record: DynamoDBRecord) => {
-    if (failed) throw new SkippedAfterFailure();
-    const change = toStreamChange<T>(record, options);
+  const records = event?.Records ?? [];
+  for (let index = 0; index < records.length; index++) {
+    let change: StreamChange<T> | undefined;
     try {
-      return await handler(change, context);
+      change = toStreamChange<T>(records[index], options);
+      await handler(change, context);
     } catch (error) {
-      failed = true;
-      logger.error('Stream record failed; Lambda retries the batch from this record', {
-        eventID: record.eventID,
-        eventName: record.eventName,
-        sequenceNumber: change.sequenceNumber,
-        keys: change.keys,
-        eventSourceARN: record.eventSourceARN,
-        awsRequestId: context?.awsRequestId,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
-      });
-      throw error;
+      return failedAt(event, index, change, error, context, options);
     }
+  }
+  return SUCCESS();
+}
+
+/** Logs the failing record and answers Lambda so that it resumes at it (or retries everything). */
+function failedAt(
+  event: DynamoDBStreamEvent,
+  index: number,
+  change: StreamChange | undefined,
+  error: unknown,
+  context: Context | undefined,
+  options: StreamHandlerOptions,
+): DynamoDBBatchResponse {
+  const records = event.Records;
+  const record = records[index];
+  const resumeAt = resumePointFrom(records, index);
+  const failedIn = change ? 'handler' : 'unmarshall';
+  const details = {
+    failedIn,
+    eventID: record?.eventID,
+    eventName: record?.eventName,
+    sequenceNumber: record?.dynamodb?.SequenceNumber,
+    keys: keysForLog(record, change),
+    recordIndex: index,
+    batchSize: records.length,
+    notProcessed: records.length - index - 1,
+    eventSourceARN: record?.eventSourceARN,
+    awsRequestId: context?.awsRequestId,
+    error: describeError(error),
   };
-  const response = await processPartialResponse(event, recordHandler, processor, {
-    context,
-    processInParallel: false,
-    throwOnFullBatchFailure: false,
-  });
-  // Lambda resumes from the lowest reported sequence number: report only the first failure.
-  return { batchItemFailures: response.batchItemFailures.slice(0, 1) };
+  const logger = options.logger ?? consoleLogger;
+  if (resumeAt !== undefined) {
+    logSafely(logger, 'Stream record failed; Lambda retries the batch from this record', { ...details, resumeAt });
+    return { batchItemFailures: [{ itemIdentifier: resumeAt }] };
+  }
+  const message = `Stream record ${index + 1} of ${records.length} (eventID ${record?.eventID}) failed in ${failedIn}, `
+    + 'and it or a record after it has no valid dynamodb.SequenceNumber, so no batch item failure can say where to resume; '
+    + `failing the invocation so that Lambda retries the whole batch. Cause: ${errorMessage(error)}`;
+  logSafely(logger, 'Stream record failed and cannot be reported; the invocation fails so Lambda retries the whole batch', details);
+  throw new UnreportableRecordFailure(message, error);
 }
 
 /**

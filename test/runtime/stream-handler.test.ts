@@ -1,24 +1,7 @@
-import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord } from 'aws-lambda';
+import { record, silent } from './records';
 import { processStreamEvent, StreamChange, streamHandler, toStreamChange } from '../../src/runtime';
 
-function record(sequence: number, eventName: 'INSERT' | 'MODIFY' | 'REMOVE', images: { newImage?: object; oldImage?: object } = {}): DynamoDBRecord {
-  return {
-    eventID: `event-${sequence}`,
-    eventName,
-    eventSource: 'aws:dynamodb',
-    eventSourceARN: 'arn:aws:dynamodb:us-east-1:123456789012:table/Orders/stream/2026',
-    dynamodb: {
-      Keys: marshall({ pk: `order#${sequence}` }) as any,
-      NewImage: images.newImage ? marshall(images.newImage) as any : undefined,
-      OldImage: images.oldImage ? marshall(images.oldImage) as any : undefined,
-      SequenceNumber: String(1000 + sequence),
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
-  };
-}
-
-const silent = { error: () => undefined };
 const context = { awsRequestId: 'request-1' } as Context;
 
 describe('toStreamChange', () => {
