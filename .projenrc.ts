@@ -71,6 +71,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // AWS Control Tower's proactive controls as a policy-validation plugin (the seventh pack in tests).
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'ts-node@^10.9.2',
+    // aws-cdk's own integration-test convention: apps with assertions, snapshots compared in CI.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@^2.197.10',
   ],
   gitignore: ['cdk.out/', '*.cdk.out/', '.dynamodb-local/'],
   tsconfigDev: {
