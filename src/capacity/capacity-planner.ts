@@ -1,5 +1,5 @@
 import { BillingRecommendation, CapacityPlan } from './capacity-plan';
-import { billingFor, chooseBilling, warningsFor } from './choice';
+import { billingFor, chooseBilling, indexCapacityWarnings, warningsFor } from './choice';
 import { computeCosts } from './costs';
 import { roundUsd } from './format';
 import { ProvisionedCapacity } from './provisioned-capacity';
@@ -35,7 +35,7 @@ export class CapacityPlanner {
     const provisioned = recommendation.recommendation === BillingRecommendation.PROVISIONED;
     explain(`billing: ${code}` + (provisioned
       ? ' (minCapacity: the average at 70%; maxCapacity: ceil(the peak units / 0.7), at least twice minCapacity)'
-        + (throughput.indexes.length ? '; give each index its own readCapacity and writeCapacity from the index figures above' : '')
+        + (throughput.indexes.length ? '; each index\'s own capacity is in the warnings' : '')
       : ''));
     const perIndex = (pick: (i: typeof throughput.indexes[number]) => number) =>
       Object.fromEntries(throughput.indexes.map(i => [i.indexName, pick(i)]));
@@ -57,7 +57,7 @@ export class CapacityPlanner {
       recommendation,
       billing,
       billingCode: code,
-      warnings: warningsFor(resolved, throughput),
+      warnings: [...warningsFor(resolved, throughput), ...indexCapacityWarnings(recommendation, throughput, costs)],
       explanation,
     };
   }

@@ -15,6 +15,10 @@ export interface Costs {
   readonly provisionedReadCapacity: number;
   /** Converged write capacity of the table. */
   readonly provisionedWriteCapacity: number;
+  /** Converged read capacity of each index, in the order of `Throughput.indexes`. */
+  readonly indexReadCapacity: number[];
+  /** Converged write capacity of each index. */
+  readonly indexWriteCapacity: number[];
 }
 
 const MILLION = 1_000_000;
@@ -40,9 +44,9 @@ export function computeCosts(w: ResolvedWorkload, t: Throughput, explain: (line:
   const indexWrites = t.indexes.map(i => convergedCapacity(i.averageWriteUnits));
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const reads = tableReads + sum(indexReads);
-  // Replicas apply every write (the global table's write capacity is shared) and serve no reads
-  // here, so each provisions the minimum of 1 RCU for the table and for each index.
-  const replicaReads = 1 + t.indexes.length;
+  // Replicas apply every write (a global table's write capacity is shared) and, unless given their
+  // own readCapacity, inherit the read capacity too: this prices what the plan's Billing deploys.
+  const replicaReads = reads;
   const writes = tableWrites + sum(indexWrites);
   explain(`provisioned at 70% utilisation: table max(1, ceil(${num(t.averageReadUnits)} average read units/s / 0.7)) = ${tableReads} RCU, `
     + `max(1, ceil(${num(t.averageWriteUnits)} average write units/s / 0.7)) = ${tableWrites} WCU`
@@ -70,11 +74,20 @@ export function computeCosts(w: ResolvedWorkload, t: Throughput, explain: (line:
     ? `monthlyCost.pointInTimeRecovery = ${num(w.storageGb)} GB × ${price(pitrPrice)} per GB-month × ${regions} region(s) = ${usd(pointInTimeRecovery)}`
     : 'monthlyCost.pointInTimeRecovery = $0.00 (point-in-time recovery off)');
 
-  return { onDemand, provisioned, storage, pointInTimeRecovery, provisionedReadCapacity: tableReads, provisionedWriteCapacity: tableWrites };
+  return {
+    onDemand,
+    provisioned,
+    storage,
+    pointInTimeRecovery,
+    provisionedReadCapacity: tableReads,
+    provisionedWriteCapacity: tableWrites,
+    indexReadCapacity: indexReads,
+    indexWriteCapacity: indexWrites,
+  };
 }
 
 function replicasText(indexCount: number): string {
-  return `1 RCU for the table${indexCount ? ' and 1 per index' : ''} (reads are served by the table's own region) and the same WCU as replicated WCU`;
+  return `the same RCU${indexCount ? ' for the table and each index' : ''} (replicas inherit the read capacity; give a replica its own readCapacity if it serves fewer reads) and the same WCU as replicated WCU`;
 }
 
 /** "1 replica region", "2 replica regions". */

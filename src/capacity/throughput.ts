@@ -101,7 +101,8 @@ export function computeThroughput(w: ResolvedWorkload, explain: (line: string) =
   const replicatedWriteRequestUnitsPerMonth = replicaCount * averageReplicaWriteUnits * SECONDS_PER_MONTH;
   const writeRequestUnitsPerMonth = Math.round(localWriteRequestUnitsPerMonth + replicatedWriteRequestUnitsPerMonth);
   explain(`writeRequestUnitsPerMonth = (${num(averageWriteUnits)} table` + (indexes.length ? ` + ${num(indexWriteUnits)} indexes` : '')
-    + ` average write units/s) × (1 + ${replicaCount} replica region${replicaCount === 1 ? '' : 's'}) × ${num(SECONDS_PER_MONTH)} s = ${num(writeRequestUnitsPerMonth)}`);
+    + ' average write units/s)' + (replicaCount ? ` × (1 + ${replicaCount} replica region${replicaCount === 1 ? '' : 's'})` : '')
+    + ` × ${num(SECONDS_PER_MONTH)} s = ${num(writeRequestUnitsPerMonth)}`);
 
   const byThroughput = Math.max(1, ceilUnits(readCapacityUnits / PARTITION_READ_UNITS + writeCapacityUnits / PARTITION_WRITE_UNITS));
   const byStorage = Math.max(1, ceilUnits(w.storageGb / PARTITION_STORAGE_GB));
