@@ -47,7 +47,11 @@ interface Range {
 // The ceiling is the peak at the target utilisation, and at least twice the floor: traffic beyond
 // the stated peak then costs more for a while instead of being throttled.
 function range(min: number, peakUnits: number): Range {
-  return { minCapacity: min, maxCapacity: Math.max(2 * min, ceilUnits(peakUnits / TARGET_UTILIZATION)), targetUtilizationPercent: TARGET_UTILIZATION * 100 };
+  return {
+    minCapacity: min,
+    maxCapacity: Math.max(2 * min, ceilUnits(peakUnits / TARGET_UTILIZATION)),
+    targetUtilizationPercent: TARGET_UTILIZATION * 100,
+  };
 }
 
 function code(r: Range): string {

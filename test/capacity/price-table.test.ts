@@ -60,12 +60,14 @@ describe('minimumProvisionedMonthlyCost (the report\'s "provisioned capacity cos
     // 730 × (0.00455 + 2 × (10 × 0.00013 + 5 × 0.00065)) = 730 × 0.01365 = $9.9645
     expect(minimumProvisionedMonthlyCost({ readCapacityUnits: 10, writeCapacityUnits: 5, replicaCount: 2 })).toBeCloseTo(9.9645, 10);
     // replicas with 1 RCU: 730 × (0.00455 + 2 × (0.00013 + 0.00325)) = 730 × 0.01131 = $8.2563
-    expect(minimumProvisionedMonthlyCost({ readCapacityUnits: 10, writeCapacityUnits: 5, replicaCount: 2, replicaReadCapacityUnits: 1 })).toBeCloseTo(8.2563, 10);
+    const oneReplicaRcu = { readCapacityUnits: 10, writeCapacityUnits: 5, replicaCount: 2, replicaReadCapacityUnits: 1 };
+    expect(minimumProvisionedMonthlyCost(oneReplicaRcu)).toBeCloseTo(8.2563, 10);
   });
 
   test('Standard-IA and overridden prices', () => {
     // 730 × (10 × 0.00016 + 5 × 0.00081) = 730 × 0.00565 = $4.1245
-    expect(minimumProvisionedMonthlyCost({ readCapacityUnits: 10, writeCapacityUnits: 5, tableClass: TableClass.STANDARD_INFREQUENT_ACCESS })).toBeCloseTo(4.1245, 10);
+    const infrequent = { readCapacityUnits: 10, writeCapacityUnits: 5, tableClass: TableClass.STANDARD_INFREQUENT_ACCESS };
+    expect(minimumProvisionedMonthlyCost(infrequent)).toBeCloseTo(4.1245, 10);
     // 730 × (10 × 0.001 + 0) = $7.30
     const prices = PriceTable.usEast1({ standard: { provisionedReadPerCapacityUnitHour: 0.001 } });
     expect(minimumProvisionedMonthlyCost({ readCapacityUnits: 10, writeCapacityUnits: 0, prices })).toBeCloseTo(7.3, 10);

@@ -79,7 +79,8 @@ describe('invalid workloads are our error, naming the field and the value', () =
   test('an unknown enum value', () => {
     expectInvalid({ readConsistency: 'STRONGLY' }, 'readConsistency', /is "STRONGLY", not a known value; use one of EVENTUAL, STRONG, TRANSACTIONAL$/);
     expectInvalid({ tableClass: 'GLACIER' }, 'tableClass', /use one of STANDARD, STANDARD_INFREQUENT_ACCESS$/);
-    expect(() => CapacityPlanner.plan({ ...valid, readConsistency: ReadConsistency.STRONG, tableClass: TableClass.STANDARD_INFREQUENT_ACCESS })).not.toThrow();
+    const known = { ...valid, readConsistency: ReadConsistency.STRONG, tableClass: TableClass.STANDARD_INFREQUENT_ACCESS };
+    expect(() => CapacityPlanner.plan(known)).not.toThrow();
   });
 
   test('replica regions: a bad name or a region listed twice', () => {
