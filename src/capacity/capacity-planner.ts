@@ -37,6 +37,7 @@ export class CapacityPlanner {
       ? ' (minCapacity: the average at 70%; maxCapacity: ceil(the peak units / 0.7), at least twice minCapacity)'
         + (throughput.indexes.length ? '; each index\'s own capacity is in the warnings' : '')
       : ''));
+    explain('not counted: the free tier, data transfer, DynamoDB Streams reads, on-demand backups, exports and reserved capacity');
     const perIndex = (pick: (i: typeof throughput.indexes[number]) => number) =>
       Object.fromEntries(throughput.indexes.map(i => [i.indexName, pick(i)]));
     return {

@@ -17,7 +17,8 @@ export function roundUsd(value: number): number {
   return Math.round(value * 10000) / 10000;
 }
 
-/** A unit price as published: $0.125, $0.00065. */
+/** A unit price as published: $0.125, $0.00065, $0.20. */
 export function price(value: number): string {
-  return `$${Number(value.toPrecision(12))}`;
+  const [whole, fraction = ''] = String(Number(value.toPrecision(12))).split('.');
+  return `$${whole}.${fraction.padEnd(2, '0')}`;
 }

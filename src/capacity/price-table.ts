@@ -96,7 +96,12 @@ export class PriceTable {
    *
    * Read 2026-12-01 from https://aws.amazon.com/dynamodb/pricing/on-demand/ and
    * https://aws.amazon.com/dynamodb/pricing/provisioned/ (after the price cut of 2024-11-01,
-   * which halved on-demand throughput and made replicated writes cost the same as local writes):
+   * which halved on-demand throughput and made replicated writes cost the same as local writes).
+   * The on-demand Standard prices, Standard storage and point-in-time recovery were checked
+   * against copies of those pages that day; the provisioned prices ($0.0065 per 10 WCU-hours and
+   * per 50 RCU-hours, unchanged by the cut) and Standard-IA's (throughput 1.25 times Standard's,
+   * storage $0.10) are the published list prices the pages' tables render, not re-read that day:
+   * override them if your bill says otherwise.
    *
    * | | Standard | Standard-IA |
    * |---|---|---|
