@@ -7,3 +7,8 @@ export * from './streams/failure-destination';
 export * from './streams/stream-consumer-props';
 export * from './streams/stream-consumer';
 export * from './protection';
+export * from './capacity/price-table';
+export * from './capacity/workload';
+export * from './capacity/capacity-plan';
+export * from './capacity/capacity-planner';
+export * from './capacity/provisioned-capacity';

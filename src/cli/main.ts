@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runGuardCommand } from './guard-command';
+import { runPlanCommand } from './plan-command';
 import { runReportCommand } from './report-command';
 
 /**
@@ -9,6 +10,7 @@ import { runReportCommand } from './report-command';
 const COMMANDS: { [name: string]: { summary: string; run: (args: string[]) => number } } = {
   report: { summary: 'report CDK_OUT_DIR|TEMPLATE [--json]   summarize every DynamoDB table and its production readiness', run: runReportCommand },
   guard: { summary: 'guard --before OLD --after NEW [--json]   what deploying NEW over OLD does to every table (exit 1: data loss or a failing deploy)', run: runGuardCommand },
+  plan: { summary: 'plan WORKLOAD.json [--json]   capacity units, partitions, monthly cost and the Billing to use for a workload', run: runPlanCommand },
 };
 
 function main(argv: string[]): number {
