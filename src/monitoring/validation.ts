@@ -20,7 +20,7 @@ const PERCENT_ALARMS = new Set(['readCapacityUtilization', 'writeCapacityUtiliza
  * Every check on `TableMonitoringProps`, in one place: a bad value throws our error naming the
  * construct path, the property, the value and the fix.
  */
-export function validateMonitoringProps(path: string, props: TableMonitoringProps): void {
+export function validateTableMonitoringProps(path: string, props: TableMonitoringProps): void {
   if (props.alarmTopic && props.alarmAction) {
     invalid(path, 'alarmTopic', 'and alarmAction are both set', 'give one: alarmTopic for an SNS topic, alarmAction for any other action.');
   }

@@ -5,11 +5,13 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { CONSUMER_ALARM_DEFAULTS } from './alarm-defaults';
 import { ConsumerFailureDestination } from './failure-destination';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { checkImagesAvailable, resolveStream } from './stream-source';
 import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
-import { AlarmTopic } from '../monitoring/alarm-topic';
+import { resolveAlarmAction } from '../monitoring/alarm-action';
+import { AlarmBuilder } from '../monitoring/alarm-builder';
 import { invalid, pathOf, show } from '../shared/errors';
 
 /** Read the stream; nothing on the table itself. */
@@ -113,49 +115,39 @@ export class StreamConsumer extends Construct {
 
     acknowledgeSynchronousInvocation(props.handler, this.node.path);
 
-    const alarms: cloudwatch.Alarm[] = [];
+    const alarms = new AlarmBuilder(this, {
+      // An alarm nobody is notified of is useless: without an action of the user's, the stack's topic.
+      action: () => resolveAlarmAction(this, { alarmAction: props.alarmAction }).action,
+      notifyOnOk: false,
+    });
     if (props.alarmsEnabled ?? true) {
-      this.iteratorAgeAlarm = new cloudwatch.Alarm(this, 'IteratorAgeAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
-        metric: props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1) }),
-        threshold: (props.iteratorAgeAlarmThreshold ?? Duration.minutes(5)).toMilliseconds(),
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      const defaults = CONSUMER_ALARM_DEFAULTS;
+      [this.iteratorAgeAlarm] = alarms.create('IteratorAgeAlarm', {
+        defaults: defaults.iteratorAge,
+        overrides: { threshold: props.iteratorAgeAlarmThreshold?.toMilliseconds() },
+        metric: period => props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period }),
+        description: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
       });
-      this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
-        metric: props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      [this.errorsAlarm] = alarms.create('ErrorsAlarm', {
+        defaults: defaults.errors,
+        metric: period => props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period }),
+        description: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
       });
-      this.throttlesAlarm = new cloudwatch.Alarm(this, 'ThrottlesAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
-        metric: props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      [this.throttlesAlarm] = alarms.create('ThrottlesAlarm', {
+        defaults: defaults.throttles,
+        metric: period => props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period }),
+        description: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
       });
-      alarms.push(this.iteratorAgeAlarm, this.errorsAlarm, this.throttlesAlarm);
-      if (this.failureQueue) {
-        this.failureQueueAlarm = new cloudwatch.Alarm(this, 'FailureQueueAlarm', {
-          alarmDescription: `Stream consumer ${this.node.path}: records were given up on; replay them from the failure queue.`,
-          metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5) }),
-          threshold: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      const failureQueue = this.failureQueue;
+      if (failureQueue) {
+        [this.failureQueueAlarm] = alarms.create('FailureQueueAlarm', {
+          defaults: defaults.failureQueueMessages,
+          metric: period => failureQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period }),
+          description: `Stream consumer ${this.node.path}: records were given up on; replay them from the failure queue.`,
         });
-        alarms.push(this.failureQueueAlarm);
       }
     }
-    this.alarms = alarms;
-    // An alarm nobody is notified of is useless: without an action of the user's, the stack's topic.
-    if (alarms.length > 0) this.addAlarmAction(props.alarmAction ?? AlarmTopic.of(this).alarmAction);
+    this.alarms = [...alarms.alarms];
   }
 
   /**
