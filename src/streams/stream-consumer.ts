@@ -8,11 +8,11 @@ import { Construct } from 'constructs';
 import { CONSUMER_ALARM_DEFAULTS } from './alarm-defaults';
 import { ConsumerFailureDestination } from './failure-destination';
 import { StreamConsumerProps } from './stream-consumer-props';
-import { checkImagesAvailable, resolveStream } from './stream-source';
-import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
+import { resolveStream } from './stream-source';
+import { validateStreamConsumerProps } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
 import { AlarmBuilder } from '../monitoring/alarm-builder';
-import { invalid, pathOf, show } from '../shared/errors';
+import { pathOf } from '../shared/errors';
 
 /** Read the stream; nothing on the table itself. */
 const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -59,31 +59,11 @@ export class StreamConsumer extends Construct {
   private readonly handler: lambda.IFunction;
 
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
-    const path = pathOf(scope, id);
-    validateConsumerProps(path, props);
-    const filters = (props.filters ?? []).map((filter, index) => {
-      if (!filter || typeof (filter as any)._render !== 'function') {
-        invalid(path, `filters[${index}]`, `is ${show(filter)}`, 'build filters with the StreamFilter factories, such as StreamFilter.eventNames(StreamEventName.INSERT).');
-      }
-      return filter._render(path, `filters[${index}]`);
-    });
-    const seen = new Map<string, number>();
-    for (const [index, filter] of filters.entries()) {
-      const text = JSON.stringify(filter.pattern);
-      if (seen.has(text)) {
-        invalid(path, `filters[${index}]`, `repeats filters[${seen.get(text)}]`, 'remove the duplicate (Lambda rejects repeated filters).');
-      }
-      seen.set(text, index);
-      const length = text.length;
-      if (length > MAX_PATTERN_LENGTH) {
-        invalid(path, `filters[${index}]`, `compiles to a pattern of ${length} characters but Lambda allows ${MAX_PATTERN_LENGTH}`, 'split it or test fewer values.');
-      }
-    }
+    validateStreamConsumerProps(pathOf(scope, id), props);
     super(scope, id);
+    const filters = (props.filters ?? []).map(filter => filter._render());
 
-    const stream = resolveStream(path, props.table, props.streamViewType);
-    checkImagesAvailable(path, stream.viewType,
-      filters.some(filter => filter.needsNewImage), filters.some(filter => filter.needsOldImage));
+    const stream = resolveStream(props.table, props.streamViewType);
     this.streamArn = stream.streamArn;
     this.streamViewType = stream.viewType;
     this.handler = props.handler;
