@@ -42,9 +42,8 @@ export enum ThrottleCause {
  * `SystemErrors`, `ThrottledRequests` and `SuccessfulRequestLatency`, `ReceivingRegion` for
  * replication metrics; none for the account-wide `UserErrors`.
  *
- * The public methods are plain metrics (a 5-minute period unless said otherwise); the derived
- * ones (the metric-math sums, ratios and utilizations that alarms and the dashboard use) are
- * internal for now. Works for any `ITableV2`, including imported ones.
+ * Plain metrics only (a 5-minute period unless said otherwise); `TableMonitoring` combines them
+ * into alarms and the dashboard. Works for any `ITableV2`, including imported ones.
  */
 export class TableMetricFactory {
   constructor(private readonly table: ITableV2) {}
@@ -172,7 +171,8 @@ export class TableMetricFactory {
     });
   }
 
-  // Derived metrics: metric math over the plain metrics above. Internal (no public API change);
+  // Derived metrics: the metric math (sums, ratios, utilizations) that alarms and the dashboard
+  // use, in one place. Internal, so the public surface stays plain metrics (the class doc above);
   // `TableMonitoring`'s metric methods expose the ones users asked for.
 
   /** Read and write throttle events of the table and the indexes, summed. @internal */
