@@ -1,9 +1,10 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ThrottleCause } from './table-metric-factory';
-import type { TableMonitoring } from './table-monitoring';
+import { DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
+import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
+import type { TableShape } from './table-shape';
 
 /** A stream consumer whose lag the dashboard shows. */
 export interface ConsumerLag {
@@ -11,12 +12,17 @@ export interface ConsumerLag {
   readonly label: string;
 }
 
-export interface DashboardSources {
-  readonly monitoring: TableMonitoring;
-  readonly indexNames: () => string[];
-  readonly regions: () => string[];
-  readonly consumers: () => ConsumerLag[];
-  readonly billingMode: BillingMode;
+/**
+ * What the dashboard shows, as inputs: the table's metrics, its shape and its alarms. Lists that
+ * grow after the dashboard is built (indexes, regions, consumers, alarms) are read at synthesis.
+ */
+export interface DashboardInputs {
+  readonly metrics: TableMetricFactory;
+  readonly shape: TableShape;
+  /** The region the table's metrics are in (Contributor Insights widgets name it). */
+  readonly region: string;
+  readonly alarms: () => cloudwatch.IAlarm[];
+  readonly consumers: readonly ConsumerLag[];
   readonly latencyOperations: Operation[];
   readonly contributorInsightsRuleNames?: string[];
 }
@@ -29,29 +35,26 @@ const HEIGHT = 6;
  * are rendered at synthesis, so `addGlobalSecondaryIndex`, `addReplicaRegion` and
  * `addConsumerLag` show up without rebuilding the dashboard.
  */
-export function buildDashboard(dashboard: cloudwatch.Dashboard, sources: DashboardSources): void {
-  const { monitoring } = sources;
-  const metrics = monitoring.metrics;
-  const tableName = monitoring.table.tableName;
-  const perSecond = (id: string, metric: cloudwatch.IMetric, label: string) => new cloudwatch.MathExpression({
-    expression: `${id} / PERIOD(${id})`, usingMetrics: { [id]: metric }, period: Duration.minutes(1), label,
-  });
+export function buildDashboard(dashboard: cloudwatch.Dashboard, inputs: DashboardInputs): void {
+  const { metrics, shape } = inputs;
+  const tableName = shape.tableName;
+  const minute = Duration.minutes(1);
 
   dashboard.addWidgets(
     new cloudwatch.TextWidget({ markdown: `# DynamoDB table ${tableName}`, width: 24, height: 1 }),
   );
   dashboard.addWidgets(
     new LazyWidget(WIDTH, HEIGHT, () => new cloudwatch.AlarmStatusWidget({
-      title: 'Alarms', alarms: monitoring.alarms, width: WIDTH, height: HEIGHT,
+      title: 'Alarms', alarms: inputs.alarms(), width: WIDTH, height: HEIGHT,
     })),
     new cloudwatch.GraphWidget({
       title: 'Capacity (units per second)',
       width: WIDTH,
       height: HEIGHT,
       left: [
-        perSecond('consumedRead', metrics.metricConsumedReadCapacityUnits(), 'Consumed read'),
-        perSecond('consumedWrite', metrics.metricConsumedWriteCapacityUnits(), 'Consumed write'),
-        ...(sources.billingMode === BillingMode.PROVISIONED ? [
+        metrics._metricConsumedCapacityPerSecond(ThroughputKind.READ, minute, 'Consumed read'),
+        metrics._metricConsumedCapacityPerSecond(ThroughputKind.WRITE, minute, 'Consumed write'),
+        ...(shape.billingMode === BillingMode.PROVISIONED ? [
           metrics.metricProvisionedReadCapacityUnits().with({ label: 'Provisioned read', period: Duration.minutes(1) }),
           metrics.metricProvisionedWriteCapacityUnits().with({ label: 'Provisioned write', period: Duration.minutes(1) }),
         ] : []),
@@ -64,15 +67,15 @@ export function buildDashboard(dashboard: cloudwatch.Dashboard, sources: Dashboa
       width: WIDTH,
       height: HEIGHT,
       left: [
-        monitoring.metricThrottleEvents(),
-        ...causesFor(sources.billingMode).map(cause => monitoring.metricThrottleEventsForCause(cause)),
+        metrics._metricThrottleEvents(shape.indexNames, minute),
+        ...causesFor(shape.billingMode).map(cause => metrics._metricThrottleEventsForCause(cause, shape.indexNames, minute)),
       ],
     })),
     new cloudwatch.GraphWidget({
       title: 'Latency p99 (ms)',
       width: WIDTH,
       height: HEIGHT,
-      left: sources.latencyOperations.map(operation => metrics.metricSuccessfulRequestLatency(operation)
+      left: inputs.latencyOperations.map(operation => metrics.metricSuccessfulRequestLatency(operation)
         .with({ label: operation, period: Duration.minutes(1) })),
     }),
   );
@@ -82,31 +85,31 @@ export function buildDashboard(dashboard: cloudwatch.Dashboard, sources: Dashboa
       width: WIDTH,
       height: HEIGHT,
       left: [
-        monitoring.metricSystemErrors(),
+        metrics._metricSystemErrors(DEFAULT_SYSTEM_ERROR_OPERATIONS, minute),
         metrics.metricConditionalCheckFailedRequests().with({ label: 'Conditional check failed', period: Duration.minutes(1) }),
         metrics.metricTransactionConflict().with({ label: 'Transaction conflicts', period: Duration.minutes(1) }),
       ],
       right: [metrics.metricUserErrors().with({ label: 'User errors (whole account and region)', period: Duration.minutes(1) })],
     }),
-    new LazyWidget(WIDTH, HEIGHT, () => sources.regions().length === 0
+    new LazyWidget(WIDTH, HEIGHT, () => shape.regions.length === 0
       ? text('Replication latency', 'Not a global table: no replica regions are monitored.')
       : new cloudwatch.GraphWidget({
         title: 'Replication latency (ms)',
         width: WIDTH,
         height: HEIGHT,
-        left: sources.regions().map(region => metrics.metricReplicationLatency(region).with({ label: `to ${region}`, period: Duration.minutes(1) })),
+        left: shape.regions.map(region => metrics.metricReplicationLatency(region).with({ label: `to ${region}`, period: Duration.minutes(1) })),
       })),
   );
   dashboard.addWidgets(
-    new LazyWidget(WIDTH, HEIGHT, () => sources.consumers().length === 0
+    new LazyWidget(WIDTH, HEIGHT, () => inputs.consumers.length === 0
       ? text('Stream consumer lag', 'No stream consumers registered (`addConsumerLag`).')
       : new cloudwatch.GraphWidget({
         title: 'Stream consumer lag (IteratorAge, ms)',
         width: WIDTH,
         height: HEIGHT,
-        left: sources.consumers().map(c => c.fn.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, label: c.label, period: Duration.minutes(1) })),
+        left: inputs.consumers.map(c => c.fn.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, label: c.label, period: Duration.minutes(1) })),
       })),
-    ...contributorInsightsWidgets(tableName, sources.contributorInsightsRuleNames, Stack.of(monitoring).region),
+    ...contributorInsightsWidgets(tableName, inputs.contributorInsightsRuleNames, inputs.region),
   );
 }
 

@@ -1,6 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
+import { BillingMode, ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
+import { combine, Signal } from './metric-math';
+import type { TableShape } from './table-shape';
 
 /** The CloudWatch namespace DynamoDB publishes to. */
 export const DYNAMODB_NAMESPACE = 'AWS/DynamoDB';
@@ -168,6 +170,119 @@ export class TableMetricFactory {
       period: Duration.minutes(5),
     });
   }
+
+  // Derived metrics: the metric math (sums, ratios, utilizations) that alarms and the dashboard
+  // use, in one place. Internal, so the public surface stays plain metrics (the class doc above);
+  // `TableMonitoring`'s metric methods expose the ones users asked for.
+
+  /** Read and write throttle events of the table and the indexes, summed. @internal */
+  public _metricThrottleEvents(indexNames: string[], period: Duration): cloudwatch.MathExpression {
+    const metrics: { [id: string]: cloudwatch.IMetric } = {};
+    [undefined, ...indexNames].forEach((index, i) => {
+      metrics[`read${i}`] = this.metricReadThrottleEvents(index);
+      metrics[`write${i}`] = this.metricWriteThrottleEvents(index);
+    });
+    return sumOf(metrics, period, 'Throttle events (table and indexes)');
+  }
+
+  /** Throttle events of one cause, reads and writes, of the table and the indexes, summed. @internal */
+  public _metricThrottleEventsForCause(cause: ThrottleCause, indexNames: string[], period: Duration): cloudwatch.MathExpression {
+    const metrics: { [id: string]: cloudwatch.IMetric } = {};
+    const prefix = cause[0].toLowerCase() + cause.slice(1);
+    [undefined, ...indexNames].forEach((index, i) => {
+      metrics[`${prefix}Read${i}`] = this.metricThrottleEventsForCause(ThroughputKind.READ, cause, index);
+      metrics[`${prefix}Write${i}`] = this.metricThrottleEventsForCause(ThroughputKind.WRITE, cause, index);
+    });
+    return sumOf(metrics, period, `${cause} throttle events`);
+  }
+
+  /** System errors of the operations, summed. @internal */
+  public _metricSystemErrors(operations: Operation[], period: Duration): cloudwatch.MathExpression {
+    const metrics: { [id: string]: cloudwatch.IMetric } = {};
+    operations.forEach((op, i) => { metrics[`systemErrors${i}`] = this.metricSystemErrors(op); });
+    return sumOf(metrics, period, 'System errors');
+  }
+
+  /** Consumed capacity units per second of the table (the Sum divided by the period). @internal */
+  public _metricConsumedCapacityPerSecond(kind: ThroughputKind, period: Duration, label: string): cloudwatch.MathExpression {
+    const id = `consumed${kind}`;
+    const metric = kind === ThroughputKind.READ ? this.metricConsumedReadCapacityUnits() : this.metricConsumedWriteCapacityUnits();
+    return new cloudwatch.MathExpression({ expression: `${id} / PERIOD(${id})`, usingMetrics: { [id]: metric }, period, label });
+  }
+
+  /**
+   * Capacity utilization in percent of the table or one index: consumed / provisioned, or consumed
+   * / the on-demand maximum (table only). Undefined where there is no capacity to compare with.
+   * @internal
+   */
+  public _capacityUtilizationSignal(kind: ThroughputKind, indexName: string | undefined, shape: TableShape): Signal | undefined {
+    const read = kind === ThroughputKind.READ;
+    const consumed = read ? this.metricConsumedReadCapacityUnits(indexName) : this.metricConsumedWriteCapacityUnits(indexName);
+    if (shape.billingMode === BillingMode.PROVISIONED) {
+      const provisioned = read ? this.metricProvisionedReadCapacityUnits(indexName) : this.metricProvisionedWriteCapacityUnits(indexName);
+      return { metrics: { c: consumed, p: provisioned }, expression: '100 * c / PERIOD(c) / p' };
+    }
+    const max = read ? shape.maxReadRequestUnits : shape.maxWriteRequestUnits;
+    if (max === undefined || indexName !== undefined) return undefined;
+    return { metrics: { c: consumed }, expression: `100 * c / PERIOD(c) / ${max}` };
+  }
+
+  /** One utilization signal as a math expression. @internal */
+  public _metricCapacityUtilization(signal: Signal, period: Duration, label: string): cloudwatch.MathExpression {
+    return new cloudwatch.MathExpression({ expression: signal.expression!, usingMetrics: signal.metrics, period, label });
+  }
+
+  // Alarm-sized: the same sums and maxima, split to stay within CloudWatch's limits per alarm.
+
+  /** Read or write throttle events of the targets (undefined: the table), summed. @internal */
+  public _throttleAlarmMetrics(kind: ThroughputKind, targets: Array<string | undefined>, period: Duration): cloudwatch.MathExpression[] {
+    const signals = targets.map(index => ({
+      metrics: { t: kind === ThroughputKind.READ ? this.metricReadThrottleEvents(index) : this.metricWriteThrottleEvents(index) },
+    }));
+    return combine(signals, { fn: 'SUM', period, label: `${kind} throttle events` });
+  }
+
+  /** Key-range (hot partition) throttle events, reads and writes, of the targets, summed. @internal */
+  public _keyRangeThrottleAlarmMetrics(targets: Array<string | undefined>, period: Duration): cloudwatch.MathExpression[] {
+    const signals: Signal[] = targets.flatMap(index => [ThroughputKind.READ, ThroughputKind.WRITE].map(kind => ({
+      metrics: { t: this.metricThrottleEventsForCause(kind, ThrottleCause.KEY_RANGE_THROUGHPUT, index) },
+    })));
+    return combine(signals, { fn: 'SUM', period, label: 'Key-range (hot partition) throttle events' });
+  }
+
+  /** System errors of the operations, summed. @internal */
+  public _systemErrorsAlarmMetrics(operations: Operation[], period: Duration): cloudwatch.MathExpression[] {
+    const signals = operations.map(op => ({ metrics: { s: this.metricSystemErrors(op) } }));
+    return combine(signals, { fn: 'SUM', period, label: 'System errors' });
+  }
+
+  /** The worst latency / threshold ratio over the operations (1: at its threshold). @internal */
+  public _latencyRatioAlarmMetrics(thresholds: Array<{ operation: Operation; threshold: Duration }>, statistic: string,
+    period: Duration): cloudwatch.MathExpression[] {
+    const signals = thresholds.map(({ operation, threshold }) => ({
+      metrics: { l: this.metricSuccessfulRequestLatency(operation, statistic) },
+      expression: `l / ${threshold.toMilliseconds()}`,
+    }));
+    return combine(signals, { fn: 'MAX', period, label: `${statistic} latency / threshold` });
+  }
+
+  /** The worst capacity utilization (%) over the targets; none where no target has a capacity. @internal */
+  public _capacityUtilizationAlarmMetrics(kind: ThroughputKind, targets: Array<string | undefined>, shape: TableShape,
+    period: Duration): cloudwatch.MathExpression[] {
+    const signals = targets.map(index => this._capacityUtilizationSignal(kind, index, shape)).filter((s): s is Signal => s !== undefined);
+    if (signals.length === 0) return [];
+    return combine(signals, { fn: 'MAX', period, label: `${kind} capacity utilization (%)` });
+  }
+}
+
+/** The sum of the metrics, a missing point counting as 0 (one quiet index does not blank it). */
+function sumOf(metrics: { [id: string]: cloudwatch.IMetric }, period: Duration, label: string): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: `SUM([${Object.keys(metrics).map(id => `FILL(${id}, 0)`).join(', ')}])`,
+    usingMetrics: metrics,
+    period,
+    label,
+  });
 }
 
 function indexDimension(indexName: string | undefined): { [name: string]: string } {

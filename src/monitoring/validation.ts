@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { AlarmDefaults, AlarmOverrides } from './alarm-builder';
 import { ALARM_DEFAULTS } from './alarm-defaults';
-import { AlarmTuning, LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps, ThresholdAlarmOptions } from './table-monitoring-props';
+import { LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps } from './table-monitoring-props';
 import { invalid, show } from '../shared/errors';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -20,7 +21,7 @@ const PERCENT_ALARMS = new Set(['readCapacityUtilization', 'writeCapacityUtiliza
  * Every check on `TableMonitoringProps`, in one place: a bad value throws our error naming the
  * construct path, the property, the value and the fix.
  */
-export function validateMonitoringProps(path: string, props: TableMonitoringProps): void {
+export function validateTableMonitoringProps(path: string, props: TableMonitoringProps): void {
   if (props.alarmTopic && props.alarmAction) {
     invalid(path, 'alarmTopic', 'and alarmAction are both set', 'give one: alarmTopic for an SNS topic, alarmAction for any other action.');
   }
@@ -41,7 +42,7 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
   for (const key of TUNED_ALARMS) {
     const options = props[key];
-    if (options !== undefined) validateTuning(path, key, options, PERCENT_ALARMS.has(key), ALARM_DEFAULTS[key]);
+    if (options !== undefined) validateAlarmOverrides(path, key, options, ALARM_DEFAULTS[key], PERCENT_ALARMS.has(key));
   }
   const systemErrors: SystemErrorsAlarmOptions | undefined = props.systemErrors;
   if (systemErrors?.operations !== undefined && systemErrors.operations.length === 0) {
@@ -72,8 +73,13 @@ export function validateMonitoringProps(path: string, props: TableMonitoringProp
   }
 }
 
-function validateTuning(path: string, key: string, options: AlarmTuning & ThresholdAlarmOptions, percent: boolean,
-  defaults: { evaluationPeriods: number; period: Duration }): void {
+/**
+ * The overrides of one alarm (`key` names it in errors) against CloudWatch's rules and the
+ * alarm's defaults entry: what the alarm will use is judged, a value left out taking the default.
+ * Not tied to tables: any construct with one-minute metrics and an alarm defaults table can use it.
+ */
+export function validateAlarmOverrides(path: string, key: string, options: AlarmOverrides,
+  defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, percent: boolean = false): void {
   const threshold = options.threshold;
   if (threshold !== undefined) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {

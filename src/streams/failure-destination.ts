@@ -6,7 +6,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BoundFailureDestination, DestinationProblem } from './private/types';
+import { BoundFailureDestination } from './private/types';
+import { invalid } from '../shared/errors';
 
 /**
  * Settings for the failure queue a `StreamConsumer` creates.
@@ -75,10 +76,12 @@ export abstract class ConsumerFailureDestination {
    */
   public abstract _bind(scope: Construct, handler: lambda.IFunction): BoundFailureDestination;
 
-  /** Validates the settings; returns a problem and its fix, if any. @internal */
-  public _problem(): DestinationProblem | undefined {
-    return undefined;
-  }
+  /**
+   * Fails with our error, naming the consumer at `path`, when the settings cannot make a valid
+   * destination. Called before `_bind`.
+   * @internal
+   */
+  public _validate(_path: string): void {}
 }
 
 const SQS_MIN_RETENTION = Duration.minutes(1);
@@ -89,25 +92,17 @@ class CreatedQueueDestination extends ConsumerFailureDestination {
     super();
   }
 
-  public _problem(): DestinationProblem | undefined {
+  public _validate(path: string): void {
     const retention = this.options.retentionPeriod;
     if (retention && !retention.isUnresolved()
       && (retention.toSeconds() < SQS_MIN_RETENTION.toSeconds() || retention.toSeconds() > SQS_MAX_RETENTION.toSeconds())) {
-      return {
-        property: 'failureDestination.retentionPeriod',
-        problem: `is ${retention.toHumanString()} but SQS keeps messages between 1 minute and 14 days`,
-        fix: 'choose a period in that range (the default, 14 days, gives the most time to replay).',
-      };
+      invalid(path, 'failureDestination.retentionPeriod', `is ${retention.toHumanString()} but SQS keeps messages between 1 minute and 14 days`,
+        'choose a period in that range (the default, 14 days, gives the most time to replay).');
     }
     const count = this.options.maxReceiveCount;
     if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1000)) {
-      return {
-        property: 'failureDestination.maxReceiveCount',
-        problem: `is ${count} but SQS accepts a whole number from 1 to 1000`,
-        fix: 'choose a value in that range, such as 5.',
-      };
+      invalid(path, 'failureDestination.maxReceiveCount', `is ${count} but SQS accepts a whole number from 1 to 1000`, 'choose a value in that range, such as 5.');
     }
-    return undefined;
   }
 
   public _bind(scope: Construct, handler: lambda.IFunction): BoundFailureDestination {

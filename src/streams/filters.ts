@@ -46,12 +46,12 @@ export enum ImageAttributeType {
 export abstract class ImageCondition {
   /** The string attribute equals one of the values. */
   public static stringEquals(attribute: string, ...values: string[]): ImageCondition {
-    return new TypedCondition(attribute, ImageAttributeType.STRING, [...values], values.length === 0 ? 'needs at least one value' : undefined);
+    return new TypedCondition(attribute, ImageAttributeType.STRING, [...values], () => values.length === 0 ? 'needs at least one value' : undefined);
   }
 
   /** The string attribute starts with the prefix. */
   public static stringBeginsWith(attribute: string, prefix: string): ImageCondition {
-    return new TypedCondition(attribute, ImageAttributeType.STRING, [{ prefix }], prefix === '' ? 'needs a non-empty prefix' : undefined);
+    return new TypedCondition(attribute, ImageAttributeType.STRING, [{ prefix }], () => prefix === '' ? 'needs a non-empty prefix' : undefined);
   }
 
   /** The boolean attribute has the value. */
@@ -61,7 +61,7 @@ export abstract class ImageCondition {
 
   /** The number attribute equals the value. */
   public static numberEquals(attribute: string, value: number): ImageCondition {
-    return new TypedCondition(attribute, ImageAttributeType.NUMBER, [{ numeric: ['=', value] }], finite(value));
+    return new TypedCondition(attribute, ImageAttributeType.NUMBER, [{ numeric: ['=', value] }], () => finite(value));
   }
 
   /**
@@ -71,13 +71,13 @@ export abstract class ImageCondition {
     const numeric: unknown[] = [];
     if (bounds.min !== undefined) numeric.push(bounds.minExclusive ? '>' : '>=', bounds.min);
     if (bounds.max !== undefined) numeric.push(bounds.maxExclusive ? '<' : '<=', bounds.max);
-    let problem: string | undefined;
-    if (numeric.length === 0) problem = 'needs min, max or both';
-    else problem = finite(bounds.min) ?? finite(bounds.max);
-    if (!problem && bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) {
-      problem = `has min ${bounds.min} above max ${bounds.max}`;
-    }
-    return new TypedCondition(attribute, ImageAttributeType.NUMBER, [{ numeric }], problem);
+    return new TypedCondition(attribute, ImageAttributeType.NUMBER, [{ numeric }], () => {
+      if (numeric.length === 0) return 'needs min, max or both';
+      const notFinite = finite(bounds.min) ?? finite(bounds.max);
+      if (notFinite) return notFinite;
+      if (bounds.min !== undefined && bounds.max !== undefined && bounds.min > bounds.max) return `has min ${bounds.min} above max ${bounds.max}`;
+      return undefined;
+    });
   }
 
   /** The attribute is present with the type. */
@@ -90,8 +90,15 @@ export abstract class ImageCondition {
     return new TypedCondition(attribute, attributeType, [{ exists: false }]);
   }
 
-  /** @internal */
-  public abstract _render(path: string, property: string): RenderedCondition;
+  /**
+   * Fails with our error, naming `property` of the consumer at `path`, when the condition's
+   * arguments cannot make a valid filter. Called before `_render`.
+   * @internal
+   */
+  public abstract _validate(path: string, property: string): void;
+
+  /** What the condition compiles to (validated before). @internal */
+  public abstract _render(): RenderedCondition;
 }
 
 /**
@@ -132,22 +139,27 @@ function finite(value: number | undefined): string | undefined {
 }
 
 class TypedCondition extends ImageCondition {
+  /** `check` says what is wrong with the factory's arguments, if anything. */
   constructor(
     private readonly attribute: string,
     private readonly type: string,
     private readonly rule: unknown[],
-    private readonly problem?: string,
+    private readonly check: () => string | undefined = () => undefined,
   ) {
     super();
   }
 
-  public _render(path: string, property: string): RenderedCondition {
+  public _validate(path: string, property: string): void {
     if (typeof this.attribute !== 'string' || this.attribute.length === 0) {
       invalid(path, property, `has a condition on the attribute ${show(this.attribute)}`, 'name a non-empty attribute.');
     }
-    if (this.problem) {
-      invalid(path, property, `has a condition on ${show(this.attribute)} that ${this.problem}`, 'fix the condition\'s arguments.');
+    const problem = this.check();
+    if (problem) {
+      invalid(path, property, `has a condition on ${show(this.attribute)} that ${problem}`, 'fix the condition\'s arguments.');
     }
+  }
+
+  public _render(): RenderedCondition {
     return { attribute: this.attribute, type: this.type, rule: this.rule };
   }
 }
@@ -166,11 +178,11 @@ const TTL_PRINCIPAL = 'dynamodb.amazonaws.com';
 export abstract class StreamFilter {
   /** Records of the given kinds only (for example `StreamEventName.INSERT`). */
   public static eventNames(...names: StreamEventName[]): StreamFilter {
-    return new PatternFilter(() => {
+    return new PatternFilter({ eventName: [...new Set(names)] }, () => {
       if (names.length === 0) return { problem: 'has StreamFilter.eventNames() with no event name', fix: 'name at least one of INSERT, MODIFY, REMOVE.' };
       const unknown = names.filter(name => !Object.values(StreamEventName).includes(name));
       if (unknown.length > 0) return { problem: `has the unknown event name ${show(unknown[0])}`, fix: 'use StreamEventName.INSERT, MODIFY or REMOVE.' };
-      return { pattern: { eventName: [...new Set(names)] } };
+      return undefined;
     });
   }
 
@@ -179,9 +191,7 @@ export abstract class StreamFilter {
    * service.
    */
   public static ttlExpiriesOnly(): StreamFilter {
-    return new PatternFilter(() => ({
-      pattern: { eventName: [StreamEventName.REMOVE], userIdentity: { type: ['Service'], principalId: [TTL_PRINCIPAL] } },
-    }));
+    return new PatternFilter({ eventName: [StreamEventName.REMOVE], userIdentity: { type: ['Service'], principalId: [TTL_PRINCIPAL] } });
   }
 
   /**
@@ -189,7 +199,7 @@ export abstract class StreamFilter {
    * others have none).
    */
   public static excludingTtlExpiries(): StreamFilter {
-    return new PatternFilter(() => ({ pattern: { userIdentity: { principalId: [{ exists: false }] } } }));
+    return new PatternFilter({ userIdentity: { principalId: [{ exists: false }] } });
   }
 
   /** Records whose new image (the item after the change) meets every condition. */
@@ -207,21 +217,32 @@ export abstract class StreamFilter {
     return new AllOfFilter(filters);
   }
 
-  /** @internal */
-  public abstract _render(path: string, property: string): RenderedFilter;
+  /**
+   * Fails with our error, naming `property` of the consumer at `path`, when the filter cannot
+   * compile to a valid Lambda filter pattern. Called before `_render`.
+   * @internal
+   */
+  public abstract _validate(path: string, property: string): void;
+
+  /** The Lambda filter pattern (validated before). @internal */
+  public abstract _render(): RenderedFilter;
 }
 
-type Built = { pattern: { [key: string]: any }; problem?: undefined } | { problem: string; fix: string; pattern?: undefined };
+type Problem = { problem: string; fix: string };
 
 class PatternFilter extends StreamFilter {
-  constructor(private readonly build: () => Built) {
+  /** `check` says what is wrong with the factory's arguments, if anything. */
+  constructor(private readonly pattern: { [key: string]: any }, private readonly check: () => Problem | undefined = () => undefined) {
     super();
   }
 
-  public _render(path: string, property: string): RenderedFilter {
-    const built = this.build();
-    if (built.problem !== undefined) invalid(path, property, built.problem, built.fix);
-    return { pattern: built.pattern!, needsNewImage: false, needsOldImage: false };
+  public _validate(path: string, property: string): void {
+    const found = this.check();
+    if (found) invalid(path, property, found.problem, found.fix);
+  }
+
+  public _render(): RenderedFilter {
+    return { pattern: this.pattern, needsNewImage: false, needsOldImage: false };
   }
 }
 
@@ -230,18 +251,27 @@ class ImageFilter extends StreamFilter {
     super();
   }
 
-  public _render(path: string, property: string): RenderedFilter {
+  public _validate(path: string, property: string): void {
     const factory = this.image === 'NewImage' ? 'newImage' : 'oldImage';
     if (this.conditions.length === 0) {
       invalid(path, property, `has StreamFilter.${factory}() with no condition`, 'give at least one ImageCondition.');
     }
-    const image: { [attribute: string]: any } = {};
+    const attributes = new Set<string>();
     for (const condition of this.conditions) {
-      const rendered = condition._render(path, property);
-      if (image[rendered.attribute]) {
-        invalid(path, property, `has two conditions on ${show(rendered.attribute)} in StreamFilter.${factory}()`,
+      condition._validate(path, property);
+      const attribute = condition._render().attribute;
+      if (attributes.has(attribute)) {
+        invalid(path, property, `has two conditions on ${show(attribute)} in StreamFilter.${factory}()`,
           'use one condition per attribute (stringEquals takes several values), or separate filters for alternatives.');
       }
+      attributes.add(attribute);
+    }
+  }
+
+  public _render(): RenderedFilter {
+    const image: { [attribute: string]: any } = {};
+    for (const condition of this.conditions) {
+      const rendered = condition._render();
       image[rendered.attribute] = { [rendered.type]: rendered.rule };
     }
     return {
@@ -257,16 +287,32 @@ class AllOfFilter extends StreamFilter {
     super();
   }
 
-  public _render(path: string, property: string): RenderedFilter {
+  public _validate(path: string, property: string): void {
     if (this.filters.length === 0) invalid(path, property, 'has StreamFilter.allOf() with no filter', 'give at least one filter.');
-    const rendered = this.filters.map(filter => filter._render(path, property));
-    let pattern: { [key: string]: any } = {};
-    for (const one of rendered) pattern = merge(pattern, one.pattern, path, property, '');
+    for (const filter of this.filters) filter._validate(path, property);
+    const conflicts: string[] = [];
+    this.merged(conflicts);
+    if (conflicts.length > 0) {
+      invalid(path, property, `has StreamFilter.allOf() with two conditions on ${show(conflicts[0])}`,
+        'a record field can be tested once per filter: put alternatives in one condition or in separate filters.');
+    }
+  }
+
+  public _render(): RenderedFilter {
+    const rendered = this.filters.map(filter => filter._render());
+    const pattern = this.merged([]);
     return {
       pattern,
       needsNewImage: rendered.some(one => one.needsNewImage),
       needsOldImage: rendered.some(one => one.needsOldImage),
     };
+  }
+
+  /** The filters' patterns merged into one; fields tested twice go to `conflicts`. */
+  private merged(conflicts: string[]): { [key: string]: any } {
+    let pattern: { [key: string]: any } = {};
+    for (const filter of this.filters) pattern = merge(pattern, filter._render().pattern, '', conflicts);
+    return pattern;
   }
 }
 
@@ -274,18 +320,20 @@ function isObject(value: unknown): value is { [key: string]: any } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Deep-merges two patterns (AND); two rules on the same field cannot both be kept. */
-function merge(a: { [key: string]: any }, b: { [key: string]: any }, path: string, property: string, at: string): { [key: string]: any } {
+/**
+ * Deep-merges two patterns (AND). Two rules on the same field cannot both be kept: the field's
+ * path goes to `conflicts` (which validation reports) and the first rule stays.
+ */
+function merge(a: { [key: string]: any }, b: { [key: string]: any }, at: string, conflicts: string[]): { [key: string]: any } {
   const out: { [key: string]: any } = { ...a };
   for (const [key, value] of Object.entries(b)) {
     const here = at ? `${at}.${key}` : key;
     if (!(key in out)) {
       out[key] = value;
     } else if (isObject(out[key]) && isObject(value)) {
-      out[key] = merge(out[key], value, path, property, here);
+      out[key] = merge(out[key], value, here, conflicts);
     } else {
-      invalid(path, property, `has StreamFilter.allOf() with two conditions on ${show(here)}`,
-        'a record field can be tested once per filter: put alternatives in one condition or in separate filters.');
+      conflicts.push(here);
     }
   }
   return out;

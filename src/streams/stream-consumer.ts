@@ -5,12 +5,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { CONSUMER_ALARM_DEFAULTS } from './alarm-defaults';
 import { ConsumerFailureDestination } from './failure-destination';
 import { StreamConsumerProps } from './stream-consumer-props';
-import { checkImagesAvailable, resolveStream } from './stream-source';
-import { MAX_PATTERN_LENGTH, validateConsumerProps } from './validation';
-import { AlarmTopic } from '../monitoring/alarm-topic';
-import { invalid, pathOf, show } from '../shared/errors';
+import { resolveStream } from './stream-source';
+import { validateStreamConsumerProps } from './validation';
+import { resolveAlarmAction } from '../monitoring/alarm-action';
+import { AlarmBuilder } from '../monitoring/alarm-builder';
+import { pathOf } from '../shared/errors';
 
 /** Read the stream; nothing on the table itself. */
 const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -57,31 +59,11 @@ export class StreamConsumer extends Construct {
   private readonly handler: lambda.IFunction;
 
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
-    const path = pathOf(scope, id);
-    validateConsumerProps(path, props);
-    const filters = (props.filters ?? []).map((filter, index) => {
-      if (!filter || typeof (filter as any)._render !== 'function') {
-        invalid(path, `filters[${index}]`, `is ${show(filter)}`, 'build filters with the StreamFilter factories, such as StreamFilter.eventNames(StreamEventName.INSERT).');
-      }
-      return filter._render(path, `filters[${index}]`);
-    });
-    const seen = new Map<string, number>();
-    for (const [index, filter] of filters.entries()) {
-      const text = JSON.stringify(filter.pattern);
-      if (seen.has(text)) {
-        invalid(path, `filters[${index}]`, `repeats filters[${seen.get(text)}]`, 'remove the duplicate (Lambda rejects repeated filters).');
-      }
-      seen.set(text, index);
-      const length = text.length;
-      if (length > MAX_PATTERN_LENGTH) {
-        invalid(path, `filters[${index}]`, `compiles to a pattern of ${length} characters but Lambda allows ${MAX_PATTERN_LENGTH}`, 'split it or test fewer values.');
-      }
-    }
+    validateStreamConsumerProps(pathOf(scope, id), props);
     super(scope, id);
+    const filters = (props.filters ?? []).map(filter => filter._render());
 
-    const stream = resolveStream(path, props.table, props.streamViewType);
-    checkImagesAvailable(path, stream.viewType,
-      filters.some(filter => filter.needsNewImage), filters.some(filter => filter.needsOldImage));
+    const stream = resolveStream(props.table, props.streamViewType);
     this.streamArn = stream.streamArn;
     this.streamViewType = stream.viewType;
     this.handler = props.handler;
@@ -113,49 +95,39 @@ export class StreamConsumer extends Construct {
 
     acknowledgeSynchronousInvocation(props.handler, this.node.path);
 
-    const alarms: cloudwatch.Alarm[] = [];
+    const alarms = new AlarmBuilder(this, {
+      // An alarm nobody is notified of is useless: without an action of the user's, the stack's topic.
+      action: () => resolveAlarmAction(this, { alarmAction: props.alarmAction }).action,
+      notifyOnOk: false,
+    });
     if (props.alarmsEnabled ?? true) {
-      this.iteratorAgeAlarm = new cloudwatch.Alarm(this, 'IteratorAgeAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
-        metric: props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1) }),
-        threshold: (props.iteratorAgeAlarmThreshold ?? Duration.minutes(5)).toMilliseconds(),
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 3,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      const defaults = CONSUMER_ALARM_DEFAULTS;
+      [this.iteratorAgeAlarm] = alarms.create('IteratorAgeAlarm', {
+        defaults: defaults.iteratorAge,
+        overrides: { threshold: props.iteratorAgeAlarmThreshold?.toMilliseconds() },
+        metric: period => props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period }),
+        description: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
       });
-      this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
-        metric: props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      [this.errorsAlarm] = alarms.create('ErrorsAlarm', {
+        defaults: defaults.errors,
+        metric: period => props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period }),
+        description: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
       });
-      this.throttlesAlarm = new cloudwatch.Alarm(this, 'ThrottlesAlarm', {
-        alarmDescription: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
-        metric: props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      [this.throttlesAlarm] = alarms.create('ThrottlesAlarm', {
+        defaults: defaults.throttles,
+        metric: period => props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period }),
+        description: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
       });
-      alarms.push(this.iteratorAgeAlarm, this.errorsAlarm, this.throttlesAlarm);
-      if (this.failureQueue) {
-        this.failureQueueAlarm = new cloudwatch.Alarm(this, 'FailureQueueAlarm', {
-          alarmDescription: `Stream consumer ${this.node.path}: records were given up on; replay them from the failure queue.`,
-          metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(5) }),
-          threshold: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      const failureQueue = this.failureQueue;
+      if (failureQueue) {
+        [this.failureQueueAlarm] = alarms.create('FailureQueueAlarm', {
+          defaults: defaults.failureQueueMessages,
+          metric: period => failureQueue.metricApproximateNumberOfMessagesVisible({ statistic: cloudwatch.Stats.MAXIMUM, period }),
+          description: `Stream consumer ${this.node.path}: records were given up on; replay them from the failure queue.`,
         });
-        alarms.push(this.failureQueueAlarm);
       }
     }
-    this.alarms = alarms;
-    // An alarm nobody is notified of is useless: without an action of the user's, the stack's topic.
-    if (alarms.length > 0) this.addAlarmAction(props.alarmAction ?? AlarmTopic.of(this).alarmAction);
+    this.alarms = [...alarms.alarms];
   }
 
   /**

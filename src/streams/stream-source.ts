@@ -1,6 +1,5 @@
 import { Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnGlobalTable, CfnTable, ITable, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
-import { invalid, show } from '../shared/errors';
 
 /** The stream a consumer reads, and what is known of its view type. */
 export interface ResolvedStream {
@@ -11,49 +10,50 @@ export interface ResolvedStream {
   readonly enabledByConsumer: boolean;
 }
 
-/**
- * Finds the table's stream, enabling it on a table of this app that has none. A `TableV2` does
- * not let a stream be added after construction, so the L1 resource is changed directly.
- */
-export function resolveStream(path: string, table: ITable, requested: StreamViewType | undefined): ResolvedStream {
-  const cfn = table.node.defaultChild;
-  if (cfn instanceof CfnGlobalTable || cfn instanceof CfnTable) {
-    // TableV2 renders its stream setting lazily (replicas added later switch it on); resolve it now.
-    const original = cfn.streamSpecification;
-    const spec = Stack.of(cfn).resolve(original) as { StreamViewType?: string; streamViewType?: string } | undefined;
-    const existing = (spec?.StreamViewType ?? spec?.streamViewType) as StreamViewType | undefined;
-    if (existing === undefined) {
-      const viewType = requested ?? StreamViewType.NEW_AND_OLD_IMAGES;
-      // The table's own setting wins if it appears later (a replica added after the consumer
-      // brings NEW_AND_OLD_IMAGES, which carries every image a filter can need).
-      cfn.streamSpecification = Lazy.any({
-        produce: () => Stack.of(cfn).resolve(original) ?? { streamViewType: viewType },
-      }) as any;
-      return { streamArn: cfn.attrStreamArn, viewType, enabledByConsumer: true };
-    }
-    if (requested !== undefined && !Token.isUnresolved(existing) && existing !== requested) {
-      invalid(path, 'streamViewType', `is ${show(requested)} but the table's stream is ${show(existing)} already`,
-        'leave streamViewType unset, or change the table\'s own stream setting (every consumer shares one stream).');
-    }
-    return { streamArn: cfn.attrStreamArn, viewType: Token.isUnresolved(existing) ? undefined : existing, enabledByConsumer: false };
-  }
-  if (!table.tableStreamArn) {
-    invalid(path, 'table', `is the imported table ${show(table.node.path)} with no stream ARN`,
-      'enable its stream and import it with TableV2.fromTableAttributes({ tableArn, tableStreamArn }).');
-  }
-  return { streamArn: table.tableStreamArn, viewType: requested, enabledByConsumer: false };
+/** What a table says of its stream, read without changing anything. */
+export interface TableStream {
+  /** The table's L1 resource, for a table of this app; undefined for an imported table. */
+  readonly cfn?: CfnGlobalTable | CfnTable;
+  /** The view type the table's own setting declares (possibly a token); undefined without a stream. */
+  readonly declaredViewType?: StreamViewType;
 }
 
-const WITH_NEW_IMAGE: string[] = [StreamViewType.NEW_IMAGE, StreamViewType.NEW_AND_OLD_IMAGES];
-const WITH_OLD_IMAGE: string[] = [StreamViewType.OLD_IMAGE, StreamViewType.NEW_AND_OLD_IMAGES];
+/** Reads the table's stream setting. */
+export function tableStream(table: ITable): TableStream {
+  const cfn = table.node.defaultChild;
+  if (!(cfn instanceof CfnGlobalTable || cfn instanceof CfnTable)) return {};
+  // TableV2 renders its stream setting lazily (replicas added later switch it on); resolve it now.
+  const spec = Stack.of(cfn).resolve(cfn.streamSpecification) as { StreamViewType?: string; streamViewType?: string } | undefined;
+  return { cfn, declaredViewType: (spec?.StreamViewType ?? spec?.streamViewType) as StreamViewType | undefined };
+}
 
-/** Fails when a filter needs an image the stream does not carry. */
-export function checkImagesAvailable(path: string, viewType: StreamViewType | undefined, needsNew: boolean, needsOld: boolean): void {
-  if (viewType === undefined || Token.isUnresolved(viewType)) return;
-  for (const [needed, image, allowed] of [[needsNew, 'new', WITH_NEW_IMAGE], [needsOld, 'old', WITH_OLD_IMAGE]] as const) {
-    if (needed && !allowed.includes(viewType)) {
-      invalid(path, 'filters', `test the ${image} image but the table's stream view type ${show(viewType)} does not carry it`,
-        `use StreamViewType.${allowed.join(' or StreamViewType.')} for the table's stream, or filter on keys and event names only.`);
-    }
-  }
+/**
+ * The view type the consumer will read, if known at synthesis: the table's own, the requested one
+ * when the consumer enables the stream (NEW_AND_OLD_IMAGES by default), or, for an imported
+ * table, the requested one.
+ */
+export function consumedViewType(stream: TableStream, requested: StreamViewType | undefined): StreamViewType | undefined {
+  if (!stream.cfn) return requested;
+  if (stream.declaredViewType === undefined) return requested ?? StreamViewType.NEW_AND_OLD_IMAGES;
+  return Token.isUnresolved(stream.declaredViewType) ? undefined : stream.declaredViewType;
+}
+
+/**
+ * Finds the table's stream, enabling it on a table of this app that has none. A `TableV2` does
+ * not let a stream be added after construction, so the L1 resource is changed directly. The
+ * props were validated before (`validateStreamConsumerProps`).
+ */
+export function resolveStream(table: ITable, requested: StreamViewType | undefined): ResolvedStream {
+  const stream = tableStream(table);
+  const viewType = consumedViewType(stream, requested);
+  const cfn = stream.cfn;
+  if (!cfn) return { streamArn: table.tableStreamArn!, viewType, enabledByConsumer: false };
+  if (stream.declaredViewType !== undefined) return { streamArn: cfn.attrStreamArn, viewType, enabledByConsumer: false };
+  // The table's own setting wins if it appears later (a replica added after the consumer
+  // brings NEW_AND_OLD_IMAGES, which carries every image a filter can need).
+  const original = cfn.streamSpecification;
+  cfn.streamSpecification = Lazy.any({
+    produce: () => Stack.of(cfn).resolve(original) ?? { streamViewType: viewType },
+  }) as any;
+  return { streamArn: cfn.attrStreamArn, viewType, enabledByConsumer: true };
 }

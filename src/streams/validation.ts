@@ -1,5 +1,9 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { ITable, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
+import { StreamFilter } from './filters';
+import { RenderedFilter } from './private/types';
 import { StreamConsumerProps } from './stream-consumer-props';
+import { consumedViewType, tableStream } from './stream-source';
 import { invalid, show } from '../shared/errors';
 
 /** DynamoDB Streams returns at most 1000 records per GetRecords call. */
@@ -28,8 +32,13 @@ function durationIn(path: string, property: string, value: Duration | undefined,
   }
 }
 
-/** Checks every number and duration of the props against Lambda's and DynamoDB's real limits. */
-export function validateConsumerProps(path: string, props: StreamConsumerProps): void {
+/**
+ * Every check on `StreamConsumerProps`, in one place, before anything is created: Lambda's and
+ * DynamoDB's real limits on the numbers and durations, the filters (each validates itself, then
+ * the list: duplicates, pattern length, images the stream carries), the failure destination and
+ * the table's stream.
+ */
+export function validateStreamConsumerProps(path: string, props: StreamConsumerProps): void {
   if (!props || !props.table) invalid(path, 'table', `is ${show(props?.table)}`, 'pass the table whose stream to consume.');
   if (!props.handler) invalid(path, 'handler', `is ${show(props.handler)}`, 'pass the lambda.IFunction that processes the records.');
   wholeNumberIn(path, 'batchSize', props.batchSize, 1, MAX_BATCH_SIZE,
@@ -50,6 +59,57 @@ export function validateConsumerProps(path: string, props: StreamConsumerProps):
         'merge alternatives: StreamFilter.eventNames() and ImageCondition.stringEquals() take several values.');
     }
   }
-  const problem = props.failureDestination?._problem();
-  if (problem) invalid(path, problem.property, problem.problem, problem.fix);
+  props.failureDestination?._validate(path);
+  const filters = validateFilters(path, props.filters ?? []);
+  validateStream(path, props.table, props.streamViewType, filters);
+}
+
+/** Each filter, then the list as Lambda sees it; returns the compiled filters. */
+function validateFilters(path: string, filters: StreamFilter[]): RenderedFilter[] {
+  const rendered = filters.map((filter, index) => {
+    if (!filter || typeof (filter as any)._validate !== 'function') {
+      invalid(path, `filters[${index}]`, `is ${show(filter)}`, 'build filters with the StreamFilter factories, such as StreamFilter.eventNames(StreamEventName.INSERT).');
+    }
+    filter._validate(path, `filters[${index}]`);
+    return filter._render();
+  });
+  const seen = new Map<string, number>();
+  for (const [index, filter] of rendered.entries()) {
+    const text = JSON.stringify(filter.pattern);
+    if (seen.has(text)) {
+      invalid(path, `filters[${index}]`, `repeats filters[${seen.get(text)}]`, 'remove the duplicate (Lambda rejects repeated filters).');
+    }
+    seen.set(text, index);
+    if (text.length > MAX_PATTERN_LENGTH) {
+      invalid(path, `filters[${index}]`, `compiles to a pattern of ${text.length} characters but Lambda allows ${MAX_PATTERN_LENGTH}`, 'split it or test fewer values.');
+    }
+  }
+  return rendered;
+}
+
+const WITH_NEW_IMAGE: string[] = [StreamViewType.NEW_IMAGE, StreamViewType.NEW_AND_OLD_IMAGES];
+const WITH_OLD_IMAGE: string[] = [StreamViewType.OLD_IMAGE, StreamViewType.NEW_AND_OLD_IMAGES];
+
+/** The table has a stream to read (or the consumer can enable one) that carries what the filters test. */
+function validateStream(path: string, table: ITable, requested: StreamViewType | undefined, filters: RenderedFilter[]): void {
+  const stream = tableStream(table);
+  const declared = stream.declaredViewType;
+  if (stream.cfn && declared !== undefined && requested !== undefined && !Token.isUnresolved(declared) && declared !== requested) {
+    invalid(path, 'streamViewType', `is ${show(requested)} but the table's stream is ${show(declared)} already`,
+      'leave streamViewType unset, or change the table\'s own stream setting (every consumer shares one stream).');
+  }
+  if (!stream.cfn && !table.tableStreamArn) {
+    invalid(path, 'table', `is the imported table ${show(table.node.path)} with no stream ARN`,
+      'enable its stream and import it with TableV2.fromTableAttributes({ tableArn, tableStreamArn }).');
+  }
+  const viewType = consumedViewType(stream, requested);
+  if (viewType === undefined || Token.isUnresolved(viewType)) return;
+  const needsNew = filters.some(filter => filter.needsNewImage);
+  const needsOld = filters.some(filter => filter.needsOldImage);
+  for (const [needed, image, allowed] of [[needsNew, 'new', WITH_NEW_IMAGE], [needsOld, 'old', WITH_OLD_IMAGE]] as const) {
+    if (needed && !allowed.includes(viewType)) {
+      invalid(path, 'filters', `test the ${image} image but the table's stream view type ${show(viewType)} does not carry it`,
+        `use StreamViewType.${allowed.join(' or StreamViewType.')} for the table's stream, or filter on keys and event names only.`);
+    }
+  }
 }

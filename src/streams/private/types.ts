@@ -21,10 +21,3 @@ export interface BoundFailureDestination {
   /** The queue to alarm on, when the destination is a queue. */
   readonly queue?: sqs.IQueue;
 }
-
-/** A settings problem of a failure destination. */
-export interface DestinationProblem {
-  readonly property: string;
-  readonly problem: string;
-  readonly fix: string;
-}
