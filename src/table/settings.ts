@@ -21,7 +21,7 @@ import { IndexedTable, validateAddedGlobalSecondaryIndex } from './rules/indexes
 import { ReplicatedTable, validateAddedReplica } from './rules/replicas';
 import { validateProductionTableProps } from './validation';
 import type { TableMonitoringOptions } from '../monitoring/table-monitoring-props';
-import type { ITableBackupPlan } from '../protection/table-backup-plan';
+import type { ITableBackupPlan } from '../protection/table-backup-plan-props';
 
 /** Index and replica objects the settings have validated, counted and decorated. */
 const accepted = new WeakSet<object>();

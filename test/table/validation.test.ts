@@ -248,8 +248,6 @@ describe('ProductionTable validation: each message names the path, the property,
 });
 
 describe('the add* path shares the props rules', () => {
-  const partitionKey = { name: 'pk', type: AttributeType.STRING };
-
   test('an index added later with a name the table has', () => {
     const table = new ProductionTable(testStack(), 'Orders', {
       partitionKey, globalSecondaryIndexes: [{ indexName: 'byDate', partitionKey: { name: 'date', type: AttributeType.STRING } }],
