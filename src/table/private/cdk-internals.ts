@@ -26,6 +26,15 @@ export interface RenderedCooldowns {
   readonly scaleOutCooldown?: number;
 }
 
+/** Thrown when a fenced internal is not what this file expects: never caught as bad user input. */
+export class CdkInternalsChangedError extends Error {
+  constructor(what: string, recheck: string) {
+    super(`cdk-dynamodb-kit: an aws-cdk-lib internal it relies on has changed (${what}). `
+      + `Re-check ${recheck}, then update src/table/private/cdk-internals.ts.`);
+    this.name = 'CdkInternalsChangedError';
+  }
+}
+
 /** Each fenced internal, where we use it, and what breaks if aws-cdk-lib changes it. */
 export const FENCED_INTERNALS = [
   {
@@ -89,7 +98,7 @@ export function withRegionAgnosticReplicaSse(encryption: dynamodb.TableEncryptio
   if (tableKey === undefined) return encryption;
   const original = encryption as any;
   if (typeof original._renderReplicaSseSpecification !== 'function') {
-    throw new Error(changed('TableEncryptionV2._renderReplicaSseSpecification is no longer a method', FENCED_INTERNALS[3].recheck));
+    throw new CdkInternalsChangedError('TableEncryptionV2._renderReplicaSseSpecification is no longer a method', FENCED_INTERNALS[3].recheck);
   }
   const decorated = Object.create(encryption);
   decorated._renderReplicaSseSpecification = (scope: IConstruct, replicaRegion: string) => {
@@ -102,7 +111,7 @@ export function withRegionAgnosticReplicaSse(encryption: dynamodb.TableEncryptio
 
 function renderer(source: unknown, method: keyof CapacityRenderer): CapacityRenderer {
   if (typeof (source as any)?.[method] !== 'function') {
-    throw new Error(changed(`${method} is no longer a method of aws-cdk-lib's Billing/Capacity`, FENCED_INTERNALS[0].recheck));
+    throw new CdkInternalsChangedError(`${method} is no longer a method of aws-cdk-lib's Billing/Capacity`, FENCED_INTERNALS[0].recheck);
   }
   return source as CapacityRenderer;
 }
@@ -112,11 +121,11 @@ function addCooldowns(rendered: any, cooldowns: RenderedCooldowns): any {
   const key = Object.keys(rendered).find(k => /^(read|write)CapacityAutoScalingSettings$/.test(k));
   if (key === undefined) {
     if (Object.keys(rendered).some(k => /^(read|write)CapacityUnits$/.test(k))) return rendered; // fixed: nothing scales
-    throw new Error(changed(`aws-cdk-lib rendered a capacity of unknown shape ${JSON.stringify(Object.keys(rendered))}`, FENCED_INTERNALS[1].recheck));
+    throw new CdkInternalsChangedError(`aws-cdk-lib rendered a capacity of unknown shape ${JSON.stringify(Object.keys(rendered))}`, FENCED_INTERNALS[1].recheck);
   }
   const autoscaling = rendered[key];
   if (typeof autoscaling?.targetTrackingScalingPolicyConfiguration !== 'object') {
-    throw new Error(changed(`${key} has no targetTrackingScalingPolicyConfiguration`, FENCED_INTERNALS[1].recheck));
+    throw new CdkInternalsChangedError(`${key} has no targetTrackingScalingPolicyConfiguration`, FENCED_INTERNALS[1].recheck);
   }
   return {
     ...rendered,
@@ -125,11 +134,6 @@ function addCooldowns(rendered: any, cooldowns: RenderedCooldowns): any {
       targetTrackingScalingPolicyConfiguration: { ...autoscaling.targetTrackingScalingPolicyConfiguration, ...cooldowns },
     },
   };
-}
-
-function changed(what: string, recheck: string): string {
-  return `cdk-dynamodb-kit: an aws-cdk-lib internal it relies on has changed (${what}). `
-    + `Re-check ${recheck}, then update src/table/private/cdk-internals.ts.`;
 }
 
 /** The aws-cdk-lib classes the contract is checked against (a test passes stubs). */

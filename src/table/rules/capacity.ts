@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Billing, BillingMode, Capacity, CapacityMode } from 'aws-cdk-lib/aws-dynamodb';
 import { invalid, show } from '../../shared/errors';
-import { renderedReadCapacity, renderedWriteCapacity } from '../private/cdk-internals';
+import { CdkInternalsChangedError, renderedReadCapacity, renderedWriteCapacity } from '../private/cdk-internals';
 import { AutoScalingCooldowns } from '../production-table-props';
 
 /** A provisioned billing: a write capacity that can autoscale, and capacity bounds DynamoDB accepts. */
@@ -10,7 +10,8 @@ export function validateBilling(path: string, billing: Billing | undefined): voi
   let write;
   try {
     write = renderedWriteCapacity(billing);
-  } catch {
+  } catch (e) {
+    if (e instanceof CdkInternalsChangedError) throw e;
     invalid(path, 'billing', 'has a fixed writeCapacity, which a global table (TableV2) cannot have',
       'use writeCapacity: Capacity.autoscaled({ maxCapacity: ... }).');
   }
