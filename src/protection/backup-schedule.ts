@@ -143,12 +143,18 @@ export abstract class BackupSchedule {
   public abstract readonly retention: Duration;
 
   /**
-   * Validates the schedule and renders the rule.
+   * Checks the schedule's own settings (called by the plan's validation, before any render).
    *
    * @internal
    */
-  public abstract _render(constructPath: string, vault: backup.IBackupVault, copyTo: backup.IBackupVault[],
-    copyRetention?: Duration): backup.BackupPlanRule;
+  public abstract _validate(constructPath: string): void;
+
+  /**
+   * Renders the rule of a validated schedule.
+   *
+   * @internal
+   */
+  public abstract _render(vault: backup.IBackupVault, copyTo: backup.IBackupVault[], copyRetention?: Duration): backup.BackupPlanRule;
 }
 
 interface RuleSettings {
@@ -168,7 +174,7 @@ class RuleSchedule extends BackupSchedule {
     return this.settings.retention;
   }
 
-  public _render(path: string, vault: backup.IBackupVault, copyTo: backup.IBackupVault[], copyRetention?: Duration): backup.BackupPlanRule {
+  public _validate(path: string): void {
     const s = this.settings;
     const property = `schedules[${this.ruleName}]`;
     if (s.hourUtc !== undefined && !(Number.isInteger(s.hourUtc) && s.hourUtc >= 0 && s.hourUtc <= 23)) {
@@ -197,6 +203,10 @@ class RuleSchedule extends BackupSchedule {
           `make retention at least ${coldDays + MIN_COLD_STORAGE_DAYS} days, or move to cold storage earlier.`);
       }
     }
+  }
+
+  public _render(vault: backup.IBackupVault, copyTo: backup.IBackupVault[], copyRetention?: Duration): backup.BackupPlanRule {
+    const s = this.settings;
     const copyActions = copyTo.map(destination => ({
       destinationBackupVault: destination,
       deleteAfter: copyRetention ?? s.retention,

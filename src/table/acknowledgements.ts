@@ -1,15 +1,14 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ProductionTableProps } from './production-table-props';
+import { ProductionTableSettings } from './settings';
 
 /**
  * Acknowledges, on the table, the rule-pack findings that are intended for a table with these
- * props, each with the reason a reviewer needs. Only what the props make legitimate: a table that
- * opts out of the protection a reason relies on keeps the finding.
+ * settings, each with the reason a reviewer needs. Only what the settings make legitimate: a table
+ * that opts out of the protection a reason relies on keeps the finding.
  */
-export function acknowledgeIntendedFindings(table: IConstruct, props: ProductionTableProps): void {
-  const pitrOn = props.pointInTimeRecovery !== false && props.pointInTimeRecoverySpecification?.pointInTimeRecoveryEnabled !== false;
-  if (props.backup === undefined && pitrOn) {
+export function acknowledgeIntendedFindings(table: IConstruct, settings: ProductionTableSettings): void {
+  if (settings.backup === undefined && settings.pointInTimeRecoveryEnabled) {
     Validations.of(table).acknowledge({
       id: 'DynamoDbProduction-InBackupPlan',
       reason: 'No AWS Backup plan was chosen (backup prop). Point-in-time recovery is on (35 days unless set otherwise) and restores the table to any second of that window; '

@@ -1,15 +1,23 @@
 import { Billing, Capacity, GlobalSecondaryIndexPropsV2, ReplicaTableProps } from 'aws-cdk-lib/aws-dynamodb';
+import { RenderedCooldowns, withCooldowns } from './private/cdk-internals';
 import { AutoScalingCooldowns } from './production-table-props';
 
 /**
- * Adds scale-in/scale-out cooldowns to the autoscaling settings aws-cdk-lib renders.
+ * Adds scale-in/scale-out cooldowns to every autoscaled capacity of the table, its indexes and
+ * replicas. Built once, by the table's settings.
  *
- * `Capacity.autoscaled()` has no cooldown options, and its rendering is aws-cdk-lib's: we wrap the
- * objects the user gave us (prototype kept, render methods decorated) instead of re-implementing
- * them, so a fixed capacity or on-demand billing passes through untouched.
+ * `Capacity.autoscaled()` has no cooldown options, and its rendering is aws-cdk-lib's: we decorate
+ * the objects the user gave us (see `withCooldowns` in private/cdk-internals.ts) instead of
+ * re-implementing them, so a fixed capacity or on-demand billing passes through untouched.
  */
 export class CooldownApplier {
-  constructor(private readonly cooldowns: AutoScalingCooldowns | undefined) {}
+  private readonly cooldowns?: RenderedCooldowns;
+
+  constructor(cooldowns: AutoScalingCooldowns | undefined) {
+    const scaleInCooldown = cooldowns?.scaleInCooldown?.toSeconds();
+    const scaleOutCooldown = cooldowns?.scaleOutCooldown?.toSeconds();
+    if (scaleInCooldown !== undefined || scaleOutCooldown !== undefined) this.cooldowns = { scaleInCooldown, scaleOutCooldown };
+  }
 
   billing(billing: Billing | undefined): Billing | undefined {
     return billing && this.decorate(billing);
@@ -33,33 +41,7 @@ export class CooldownApplier {
     };
   }
 
-  private decorate<T extends { _renderReadCapacity(): any; _renderWriteCapacity(): any }>(target: T): T {
-    const settings = this.targetTrackingSettings();
-    if (!settings) return target;
-    const decorated: T = Object.create(target);
-    decorated._renderReadCapacity = () => withCooldowns(target._renderReadCapacity(), settings);
-    decorated._renderWriteCapacity = () => withCooldowns(target._renderWriteCapacity(), settings);
-    return decorated;
+  private decorate<T extends Billing | Capacity>(target: T): T {
+    return this.cooldowns ? withCooldowns(target, this.cooldowns) : target;
   }
-
-  private targetTrackingSettings(): { scaleInCooldown?: number; scaleOutCooldown?: number } | undefined {
-    const scaleInCooldown = this.cooldowns?.scaleInCooldown?.toSeconds();
-    const scaleOutCooldown = this.cooldowns?.scaleOutCooldown?.toSeconds();
-    if (scaleInCooldown === undefined && scaleOutCooldown === undefined) return undefined;
-    return { scaleInCooldown, scaleOutCooldown };
-  }
-}
-
-function withCooldowns(rendered: any, settings: { scaleInCooldown?: number; scaleOutCooldown?: number }): any {
-  if (!rendered) return rendered;
-  const key = Object.keys(rendered).find(k => k.endsWith('CapacityAutoScalingSettings'));
-  if (!key) return rendered;
-  const autoscaling = rendered[key];
-  return {
-    ...rendered,
-    [key]: {
-      ...autoscaling,
-      targetTrackingScalingPolicyConfiguration: { ...autoscaling.targetTrackingScalingPolicyConfiguration, ...settings },
-    },
-  };
 }

@@ -1,48 +1,30 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import {
-  ContributorInsightsSpecification,
-  PointInTimeRecoverySpecification,
-  TableEncryptionV2,
-  TablePropsV2,
-} from 'aws-cdk-lib/aws-dynamodb';
-import { IKey } from 'aws-cdk-lib/aws-kms';
-import { CooldownApplier } from './autoscaling';
+import { ContributorInsightsSpecification, PointInTimeRecoverySpecification } from 'aws-cdk-lib/aws-dynamodb';
 import { ProductionTableProps } from './production-table-props';
-import { allowRegionAgnosticStack } from './region-agnostic-encryption';
+
+/**
+ * Our production defaults, where `TableV2`'s are not production-safe. The one place a default is
+ * chosen; the table's settings (settings.ts) apply them once and everything downstream reads those.
+ */
 
 /** The longest point-in-time recovery period DynamoDB offers, and our default. */
 export const DEFAULT_RECOVERY_PERIOD_DAYS = 35;
 
-/**
- * Resolves our production defaults into the `TablePropsV2` that `TableV2` receives. The one place
- * where a default is chosen; everything downstream reads the resolved values.
- */
-export function resolveTableProps(props: ProductionTableProps, createdKey: IKey | undefined): TablePropsV2 {
-  const cooldowns = new CooldownApplier(props.autoScaling);
-  const {
-    replicaKeyArns, autoScaling, pointInTimeRecovery, contributorInsights,
-    ...tableProps
-  } = props;
-  return {
-    ...tableProps,
-    removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-    deletionProtection: props.deletionProtection ?? true,
-    pointInTimeRecoverySpecification: resolvePointInTimeRecovery(props),
-    contributorInsightsSpecification: resolveContributorInsights(props),
-    encryption: allowRegionAgnosticStack(props.encryption ?? TableEncryptionV2.customerManagedKey(createdKey!, replicaKeyArns)),
-    billing: cooldowns.billing(props.billing),
-    globalSecondaryIndexes: props.globalSecondaryIndexes?.map(gsi => cooldowns.globalSecondaryIndex(gsi)),
-    replicas: props.replicas?.map(replica => cooldowns.replica(replica)),
-  };
-}
+/** Retained: removing the table from the stack must not delete its data. */
+export const DEFAULT_REMOVAL_POLICY = RemovalPolicy.RETAIN;
 
-function resolvePointInTimeRecovery(props: ProductionTableProps): PointInTimeRecoverySpecification {
+/** On: a console click or a stack change must not delete the table. */
+export const DEFAULT_DELETION_PROTECTION = true;
+
+/** Point-in-time recovery on for 35 days, unless either PITR prop says otherwise. */
+export function defaultPointInTimeRecovery(props: ProductionTableProps): PointInTimeRecoverySpecification {
   if (props.pointInTimeRecoverySpecification) return props.pointInTimeRecoverySpecification;
   if (props.pointInTimeRecovery === false) return { pointInTimeRecoveryEnabled: false };
   return { pointInTimeRecoveryEnabled: true, recoveryPeriodInDays: DEFAULT_RECOVERY_PERIOD_DAYS };
 }
 
-function resolveContributorInsights(props: ProductionTableProps): ContributorInsightsSpecification {
+/** Contributor Insights on for the table and every index, unless either prop says otherwise. */
+export function defaultContributorInsights(props: ProductionTableProps): ContributorInsightsSpecification {
   if (props.contributorInsightsSpecification) return props.contributorInsightsSpecification;
   return { enabled: props.contributorInsights ?? true };
 }

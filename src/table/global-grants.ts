@@ -1,6 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
 
-/** The same action sets aws-cdk-lib grants for `grantReadData` / `grantWriteData`. */
+/**
+ * The same action sets aws-cdk-lib grants for `grantReadData` / `grantWriteData` (its own lists are
+ * not exported; test/table/private/cdk-internals.test.ts fails if they drift apart). aws-cdk-lib's
+ * `TableGrants` does take replica regions, but it words the ARNs and statements differently (the
+ * table's own ARN by GetAtt, a separate stream-read statement), so building on it would change
+ * every template that uses `grant*Globally`.
+ */
 export const DATA_READ_ACTIONS = [
   'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:Scan',
   'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',

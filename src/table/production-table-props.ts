@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { TablePropsV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { TableMonitoringOptions } from '../monitoring/table-monitoring-props';
-import type { ITableBackupPlan } from '../protection/table-backup-plan';
+import type { ITableBackupPlan } from '../protection/table-backup-plan-props';
 
 /**
  * Cooldowns for the target-tracking autoscaling of provisioned capacity.

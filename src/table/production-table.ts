@@ -1,23 +1,16 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
-import {
-  BillingMode,
-  GlobalSecondaryIndexPropsV2,
-  ReplicaTableProps,
-  TableV2,
-} from 'aws-cdk-lib/aws-dynamodb';
+import { GlobalSecondaryIndexPropsV2, ReplicaTableProps, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { acknowledgeIntendedFindings } from './acknowledgements';
-import { CooldownApplier } from './autoscaling';
-import { resolveTableProps } from './defaults';
 import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, globalTableResourceArns } from './global-grants';
 import { ProductionTableProps } from './production-table-props';
-import { MAX_GLOBAL_SECONDARY_INDEXES, validateGlobalSecondaryIndex, validateReplica, validateTableProps } from './validation';
+import { ProductionTableSettings, resolveProductionTableSettings } from './settings';
 import { warnAboutOptOuts } from './warnings';
 import { monitorProductionTable } from '../monitoring/production-table-monitoring';
 import { TableMonitoring } from '../monitoring/table-monitoring';
-import { invalid, pathOf, show } from '../shared/errors';
+import { pathOf } from '../shared/errors';
 import { StreamConsumer } from '../streams/stream-consumer';
 import { StreamConsumerOptions } from '../streams/stream-consumer-props';
 
@@ -45,55 +38,43 @@ export class ProductionTable extends TableV2 {
    */
   public readonly monitoring?: TableMonitoring;
 
-  private readonly cooldowns: CooldownApplier;
-  private readonly replicaRegionList: string[];
-  private readonly replicaKeyArnsByRegion: { [region: string]: string };
-  private readonly resolvedBillingMode: BillingMode;
-  private gsiCount: number;
+  private readonly settings: ProductionTableSettings;
 
   constructor(scope: Construct, id: string, props: ProductionTableProps) {
     const path = pathOf(scope, id);
-    validateTableProps(path, Stack.of(scope), props);
+    const settings = resolveProductionTableSettings(path, Stack.of(scope), props);
     // The key stands beside the table, not inside it: the table keeps TableV2's construct path.
-    const createdKey = props.encryption ? undefined : new kms.Key(scope, `${id}Key`, {
+    const createdKey = settings.encryption ? undefined : new kms.Key(scope, `${id}Key`, {
       description: `Encrypts the DynamoDB table ${path}`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    super(scope, id, resolveTableProps(props, createdKey));
+    super(scope, id, settings.tableV2Props(createdKey));
 
+    this.settings = settings;
     this.createdKey = createdKey;
-    this.cooldowns = new CooldownApplier(props.autoScaling);
-    this.replicaRegionList = (props.replicas ?? []).map(replica => replica.region);
-    this.replicaKeyArnsByRegion = { ...(props.replicaKeyArns ?? props.encryption?.replicaKeyArns ?? {}) };
-    this.resolvedBillingMode = props.billing?.mode ?? BillingMode.PAY_PER_REQUEST;
-    this.gsiCount = props.globalSecondaryIndexes?.length ?? 0;
-    warnAboutOptOuts(this, props);
-    this.monitoring = monitorProductionTable(this, props);
-    props.backup?.addTable(this);
-    acknowledgeIntendedFindings(this, props);
+    warnAboutOptOuts(this, settings);
+    this.monitoring = monitorProductionTable(this, settings);
+    settings.backup?.addTable(this);
+    acknowledgeIntendedFindings(this, settings);
   }
 
   /**
    * The regions of the replicas (not including the stack's own region).
    */
   public get replicaRegions(): string[] {
-    return [...this.replicaRegionList];
+    return this.settings.replicaRegions;
   }
 
   /**
    * Adds a global secondary index, with the same validation as the props.
    */
   public addGlobalSecondaryIndex(props: GlobalSecondaryIndexPropsV2): void {
-    if (!this.isConstructed) return super.addGlobalSecondaryIndex(props);
-    validateGlobalSecondaryIndex(this.node.path, 'addGlobalSecondaryIndex', props, this.resolvedBillingMode);
-    if (this.gsiCount >= MAX_GLOBAL_SECONDARY_INDEXES) {
-      invalid(this.node.path, 'addGlobalSecondaryIndex', `would add ${show(props.indexName)} as index ${this.gsiCount + 1} but DynamoDB allows at most ${MAX_GLOBAL_SECONDARY_INDEXES}`,
-        'merge access patterns into overloaded indexes or move some to another table.');
-    }
-    super.addGlobalSecondaryIndex(this.cooldowns.globalSecondaryIndex(props));
+    // TableV2's constructor adds the props' indexes through this method: those the settings
+    // accepted already (validated, counted, decorated) pass straight through.
+    if (ProductionTableSettings.isAccepted(props)) return super.addGlobalSecondaryIndex(props);
+    super.addGlobalSecondaryIndex(this.settings.acceptGlobalSecondaryIndex('addGlobalSecondaryIndex', props));
     this.monitoring?.addGlobalSecondaryIndex(props.indexName);
-    this.gsiCount += 1;
   }
 
   /**
@@ -101,18 +82,9 @@ export class ProductionTable extends TableV2 {
    * pass the replica region's key ARN in `replicaKeyArns` at construction.
    */
   public addReplica(props: ReplicaTableProps): void {
-    if (!this.isConstructed) return super.addReplica(props);
-    validateReplica(this.node.path, 'addReplica', Stack.of(this), props, this.resolvedBillingMode);
-    if (this.replicaRegionList.includes(props.region)) {
-      invalid(this.node.path, 'addReplica', `repeats the region ${show(props.region)}`, 'add each replica region once.');
-    }
-    if (this.encryptionKey && !this.replicaKeyArnsByRegion[props.region]) {
-      invalid(this.node.path, 'addReplica', `adds region ${show(props.region)} but the table has no customer-managed KMS key for it`,
-        `pass its key ARN at construction: replicaKeyArns: { ${show(props.region)}: "arn:aws:kms:..." }.`);
-    }
-    super.addReplica(this.cooldowns.replica(props));
+    if (ProductionTableSettings.isAccepted(props)) return super.addReplica(props);
+    super.addReplica(this.settings.acceptReplica('addReplica', props));
     this.monitoring?.addReplicaRegion(props.region);
-    this.replicaRegionList.push(props.region);
   }
 
   /**
@@ -164,22 +136,17 @@ export class ProductionTable extends TableV2 {
   }
 
   private grantGloballyWithKeyActions(grantee: iam.IGrantable, actions: string[], keyActions: string[]): iam.Grant {
-    const regions = [Stack.of(this).region, ...this.replicaRegionList];
+    const regions = [Stack.of(this).region, ...this.settings.replicaRegions];
     const grant = iam.Grant.addToPrincipalOrResource({
       grantee,
       actions,
       resourceArns: globalTableResourceArns(Stack.of(this), this.tableName, regions),
       resource: this,
     });
-    const keyArns = [this.encryptionKey?.keyArn, ...Object.values(this.replicaKeyArnsByRegion)].filter((arn): arn is string => arn !== undefined);
+    const keyArns = [this.encryptionKey?.keyArn, ...Object.values(this.settings.replicaKeyArns)].filter((arn): arn is string => arn !== undefined);
     if (keyActions.length > 0 && keyArns.length > 0) {
       iam.Grant.addToPrincipal({ grantee, actions: keyActions, resourceArns: keyArns });
     }
     return grant;
-  }
-
-  /** False while `TableV2`'s constructor runs (it calls our overrides before our fields exist). */
-  private get isConstructed(): boolean {
-    return this.cooldowns !== undefined;
   }
 }

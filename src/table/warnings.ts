@@ -1,24 +1,24 @@
 import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
-import { BillingMode, CapacityMode, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { IConstruct } from 'constructs';
-import { ProductionTableProps } from './production-table-props';
+import { ProductionTableSettings } from './settings';
 
 /**
  * Says, as warnings on the construct, what each explicit opt-out of a production default gives up.
  * Opting out is allowed; it is never silent.
  */
-export function warnAboutOptOuts(scope: IConstruct, props: ProductionTableProps): void {
+export function warnAboutOptOuts(scope: IConstruct, settings: ProductionTableSettings): void {
   const warn = (id: string, message: string) => Annotations.of(scope).addWarningV2(`cdk-dynamodb-kit:${id}`, message);
 
-  if (props.encryption?.type === TableEncryption.AWS_MANAGED) {
+  if (settings.encryption?.type === TableEncryption.AWS_MANAGED) {
     warn('awsManagedKey', 'encryption is an AWS-managed key: you give up your own key policy, cross-account control and the ability to revoke access by disabling the key.');
-  } else if (props.encryption?.type === TableEncryption.DEFAULT) {
+  } else if (settings.encryption?.type === TableEncryption.DEFAULT) {
     warn('dynamoOwnedKey', 'encryption is a DynamoDB-owned key: no key policy, no CloudTrail record of key use, and HIPAA/NIST/PCI rule packs flag the table.');
   }
-  if (props.deletionProtection === false) {
+  if (!settings.deletionProtection) {
     warn('deletionProtectionOff', 'deletionProtection is false: a console click, an SDK call or a stack change can delete the table and its data.');
   }
-  for (const replica of props.replicas ?? []) {
+  for (const replica of settings.replicaProps) {
     if (replica.deletionProtection === false) {
       warn(`deletionProtectionOff:${replica.region}`, `replica ${replica.region} has deletionProtection false: that region's copy can be deleted.`);
     }
@@ -26,25 +26,16 @@ export function warnAboutOptOuts(scope: IConstruct, props: ProductionTableProps)
       warn(`pitrOff:${replica.region}`, `replica ${replica.region} has point-in-time recovery off: that region cannot be restored.`);
     }
   }
-  if (props.removalPolicy !== undefined && props.removalPolicy !== RemovalPolicy.RETAIN) {
-    warn('removalPolicy', `removalPolicy is ${props.removalPolicy}: removing the table from the stack deletes it and all its data.`);
+  if (settings.removalPolicy !== RemovalPolicy.RETAIN) {
+    warn('removalPolicy', `removalPolicy is ${settings.removalPolicy}: removing the table from the stack deletes it and all its data.`);
   }
-  const pitrOff = props.pointInTimeRecovery === false || props.pointInTimeRecoverySpecification?.pointInTimeRecoveryEnabled === false;
-  if (pitrOff) {
+  if (!settings.pointInTimeRecoveryEnabled) {
     warn('pitrOff', 'point-in-time recovery is off: a bad write or delete cannot be undone by restoring to a moment before it.');
   }
-  if (props.billing?.mode === BillingMode.PROVISIONED) {
-    const fixedIndexes = (props.globalSecondaryIndexes ?? []).filter(gsi => gsi.readCapacity?.mode === CapacityMode.FIXED);
-    if (isFixedRead(props)) {
-      warn('fixedReadCapacity', 'billing has a fixed readCapacity: reads throttle when traffic grows. Use Capacity.autoscaled({ maxCapacity }) (target 70%).');
-    }
-    for (const gsi of fixedIndexes) {
-      warn(`fixedReadCapacity:${gsi.indexName}`, `index ${gsi.indexName} has a fixed readCapacity: its reads throttle when traffic grows. Use Capacity.autoscaled(...).`);
-    }
+  if (settings.fixedReadCapacity) {
+    warn('fixedReadCapacity', 'billing has a fixed readCapacity: reads throttle when traffic grows. Use Capacity.autoscaled({ maxCapacity }) (target 70%).');
   }
-}
-
-function isFixedRead(props: ProductionTableProps): boolean {
-  const rendered = props.billing?._renderReadCapacity();
-  return rendered?.readCapacityUnits !== undefined;
+  for (const indexName of settings.fixedReadIndexNames) {
+    warn(`fixedReadCapacity:${indexName}`, `index ${indexName} has a fixed readCapacity: its reads throttle when traffic grows. Use Capacity.autoscaled(...).`);
+  }
 }

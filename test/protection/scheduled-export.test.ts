@@ -445,3 +445,13 @@ describe('AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverles
       .toEqual(['AwsSolutions-IAM5[Resource::<Renamed.Arn>/dynamodb-exports/Export/*] TestStack/Export/Policy/Resource']);
   });
 });
+
+describe('ScheduledExport validates before it builds', () => {
+  test('a bad incremental window is refused before the construct exists', () => {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    expect(() => new ScheduledExport(stack, 'Export', { table, mode: ExportMode.incremental({ window: Duration.minutes(5) }) }))
+      .toThrow(/TestStack\/Export: mode.window is 5 minutes, outside the 15 minutes to 24 hours/);
+    expect(stack.node.tryFindChild('Export')).toBeUndefined();
+  });
+});

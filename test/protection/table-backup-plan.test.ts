@@ -340,3 +340,11 @@ describe('AwsSolutions, HIPAA Security, NIST 800-53 R5, PCI DSS 3.2.1, Serverles
       .toEqual(['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AdministratorAccess] TestStack/Backup/Role/Resource']);
   });
 });
+
+describe('TableBackupPlan validates before it builds', () => {
+  test('a bad schedule is refused before the vault, its key or the plan exist', () => {
+    const stack = testStack();
+    expect(() => new TableBackupPlan(stack, 'Backup', { schedules: [BackupSchedule.daily({ hourUtc: 24 })] })).toThrow(/schedules\[Daily\]\.hourUtc is 24/);
+    expect(stack.node.tryFindChild('Backup')?.node.children.map(child => child.node.id) ?? []).toEqual([]);
+  });
+});

@@ -246,3 +246,19 @@ describe('ProductionTable validation: each message names the path, the property,
     expect(error.message).toMatch(/autoScaling is set but the table bills on demand \(PAY_PER_REQUEST\), which does not autoscale/);
   });
 });
+
+describe('the add* path shares the props rules', () => {
+  test('an index added later with a name the table has', () => {
+    const table = new ProductionTable(testStack(), 'Orders', {
+      partitionKey, globalSecondaryIndexes: [{ indexName: 'byDate', partitionKey: { name: 'date', type: AttributeType.STRING } }],
+    });
+    expect(() => table.addGlobalSecondaryIndex({ indexName: 'byDate', partitionKey: { name: 'day', type: AttributeType.STRING } }))
+      .toThrow(/TestStack\/Orders: addGlobalSecondaryIndex.indexName is "byDate", the name of an index the table already has/);
+  });
+
+  test('a replica added later with options for an index the table does not have', () => {
+    const table = new ProductionTable(testStack(), 'Orders', { partitionKey, encryption: TableEncryptionV2.awsManagedKey() });
+    expect(() => table.addReplica({ region: 'eu-west-1', globalSecondaryIndexOptions: { noSuchIndex: { contributorInsights: true } } }))
+      .toThrow(/addReplica.globalSecondaryIndexOptions.noSuchIndex names an index the table does not have/);
+  });
+});
