@@ -7,3 +7,4 @@ export * from './streams/failure-destination';
 export * from './streams/stream-consumer-props';
 export * from './streams/stream-consumer';
 export * from './protection';
+export * from './dax';
