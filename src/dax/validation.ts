@@ -27,7 +27,7 @@ function ttl(path: string, property: string, value: Duration | undefined): void 
   if (value.isUnresolved()) return;
   const millis = value.toMilliseconds();
   if (millis < 0 || millis % 1000 !== 0) {
-    invalid(path, property, `is ${value.toHumanString()} but must be a whole number of seconds, zero or more`,
+    invalid(path, property, `is ${millis} ms but must be a whole number of seconds, zero or more`,
       `round it to seconds, such as Duration.seconds(${Math.max(0, Math.round(millis / 1000))}).`);
   }
 }
