@@ -98,7 +98,11 @@ describe('alarm options', () => {
 
   test('metric methods read the cluster\'s dimension', () => {
     const { stack, cluster } = daxCluster();
-    for (const metric of [cluster.metricCpuUtilization(), cluster.metricCacheMemoryUtilization(), cluster.metricThrottledRequestCount(), cluster.metricItemCacheHits(), cluster.metricItemCacheMisses()]) {
+    const metrics = [
+      cluster.metricCpuUtilization(), cluster.metricCacheMemoryUtilization(), cluster.metricThrottledRequestCount(),
+      cluster.metricItemCacheHits(), cluster.metricItemCacheMisses(),
+    ];
+    for (const metric of metrics) {
       expect(metric.namespace).toBe('AWS/DAX');
       expect(stack.resolve(metric.dimensions)).toEqual({ ClusterId: stack.resolve(cluster.clusterName) });
     }
