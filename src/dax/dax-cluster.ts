@@ -20,8 +20,8 @@ const READ_ACTIONS = ['dax:GetItem', 'dax:BatchGetItem', 'dax:Query', 'dax:Scan'
 const WRITE_ACTIONS = ['dax:PutItem', 'dax:UpdateItem', 'dax:DeleteItem', 'dax:BatchWriteItem'];
 
 /** DAX's ports: TLS endpoints listen on 9111, clear-text ones on 8111. */
-export const DAX_TLS_PORT = 9111;
-export const DAX_PLAIN_PORT = 8111;
+const DAX_TLS_PORT = 9111;
+const DAX_PLAIN_PORT = 8111;
 
 const DEFAULT_NODE_TYPE = 'dax.r5.large';
 const DEFAULT_REPLICATION_FACTOR = 3;

@@ -80,8 +80,8 @@ function findings(props: Partial<DaxClusterProps> = {}): { findings: string[]; a
  * any other finding, and when one of these no longer occurs (so the ledger only shrinks).
  */
 const ELSEWHERE = [
-  { owner: 'src/table (ProductionTable\'s key policy lets DynamoDB CreateGrant without kms:GrantIsForAWSResource)', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/OrdersKey/Resource' },
-  { owner: 'src/monitoring (the stack AlarmTopic\'s key policy, same control)', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/CdkDynamoDbKitAlarms/Key/Resource' },
+  { owner: 'src/table: CT.KMS.PR.3, the ProductionTable key policy does not limit kms:CreateGrant to AWS services (kms:GrantIsForAWSResource)', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/OrdersKey/Resource' },
+  { owner: 'src/monitoring: CT.KMS.PR.3 on the stack AlarmTopic key, the same control', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/CdkDynamoDbKitAlarms/Key/Resource' },
 ];
 
 describe('a default DaxCluster under the seven packs (five cdk-nag, ours, Control Tower)', () => {
