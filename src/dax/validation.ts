@@ -5,6 +5,7 @@ import { invalid, show } from '../shared/errors';
 
 /** DAX: one primary and at most 10 read replicas. */
 export const MAX_REPLICATION_FACTOR = 11;
+const ONE_DAY_SECONDS = 86_400;
 /** `dax.<family>.<size>`, such as dax.r5.large or dax.t3.small. */
 const NODE_TYPE = /^dax\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** 1 to 20 letters, digits or hyphens; a letter first; no trailing or double hyphen. */
@@ -25,7 +26,7 @@ function ttl(path: string, property: string, value: Duration | undefined): void 
   if (value === undefined) return;
   if (!(value instanceof Duration)) invalid(path, property, `is ${show(value)}, not a Duration`, 'pass a Duration such as Duration.minutes(5).');
   if (value.isUnresolved()) return;
-  const millis = value.toMilliseconds();
+  const millis = value.toMilliseconds({ integral: false });
   if (millis < 0 || millis % 1000 !== 0) {
     invalid(path, property, `is ${millis} ms but must be a whole number of seconds, zero or more`,
       `round it to seconds, such as Duration.seconds(${Math.max(0, Math.round(millis / 1000))}).`);
@@ -40,19 +41,28 @@ function alarmOptions(path: string, props: DaxClusterProps): void {
       invalid(path, `alarms.${name}`, 'is not an alarm of DaxCluster', `use one of ${Object.keys(DAX_ALARM_DEFAULTS).join(', ')}.`);
     }
     const property = `alarms.${name}`;
-    wholeNumberIn(path, `${property}.evaluationPeriods`, options.evaluationPeriods, 1, 100, 'choose 1 or more periods (CloudWatch allows up to a day of them).');
-    const evaluationPeriods = options.evaluationPeriods ?? DAX_ALARM_DEFAULTS[name].evaluationPeriods;
+    const defaults = DAX_ALARM_DEFAULTS[name];
+    wholeNumberIn(path, `${property}.evaluationPeriods`, options.evaluationPeriods, 1, ONE_DAY_SECONDS / 60,
+      'choose 1 or more periods; CloudWatch evaluates at most one day.');
+    const evaluationPeriods = options.evaluationPeriods ?? defaults.evaluationPeriods;
     if (!Token.isUnresolved(evaluationPeriods)) {
       wholeNumberIn(path, `${property}.datapointsToAlarm`, options.datapointsToAlarm, 1, evaluationPeriods,
-        `choose 1 to evaluationPeriods (${evaluationPeriods}).`);
+        `"M out of N" needs M <= N: choose 1 to evaluationPeriods (${evaluationPeriods}${options.evaluationPeriods === undefined ? ', the default' : ''}).`);
     }
     const threshold = options.threshold;
     if (threshold !== undefined && !Token.isUnresolved(threshold) && (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0)) {
-      invalid(path, `${property}.threshold`, `is ${show(options.threshold)} but must be a number, zero or more`, `the default is ${DAX_ALARM_DEFAULTS[name].threshold}.`);
+      invalid(path, `${property}.threshold`, `is ${show(options.threshold)} but must be a number, zero or more`, `the default is ${defaults.threshold}.`);
     }
-    const periodMillis = options.period === undefined || options.period.isUnresolved() ? undefined : options.period.toMilliseconds();
-    if (periodMillis !== undefined && (periodMillis < 60_000 || periodMillis % 60_000 !== 0)) {
-      invalid(path, `${property}.period`, `is ${options.period!.toHumanString()} but DAX publishes one-minute data`, 'choose a whole number of minutes.');
+    const period = options.period ?? defaults.period;
+    if (!(period instanceof Duration)) invalid(path, `${property}.period`, `is ${show(period)}, not a Duration`, 'pass a Duration such as Duration.minutes(1).');
+    if (period.isUnresolved()) continue;
+    const periodMillis = period.toMilliseconds({ integral: false });
+    if (periodMillis < 60_000 || periodMillis % 60_000 !== 0) {
+      invalid(path, `${property}.period`, `is ${period.toHumanString()} but DAX publishes one-minute data`, 'choose a whole number of minutes.');
+    }
+    if (!Token.isUnresolved(evaluationPeriods) && (periodMillis / 1000) * evaluationPeriods > ONE_DAY_SECONDS) {
+      invalid(path, `${property}.evaluationPeriods`, `times period is ${(periodMillis / 1000) * evaluationPeriods} seconds`,
+        'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
     }
   }
 }

@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { daxCluster, daxFixture, plainTable } from './fixtures';
 import { DaxCluster, DaxEndpointEncryption } from '../../src';
+import { acknowledgementsIn } from '../compliance/nag';
 import { envAgnosticStack, onlyResource, testStack } from '../helpers/app';
 
 const DAX_ACTIONS = [
@@ -108,6 +109,26 @@ describe('the cluster, by default', () => {
     expect(stack.resolve(cluster.clusterArn)).toEqual({ 'Fn::GetAtt': [clusterResource.logicalId, 'Arn'] });
     expect(stack.resolve(cluster.clusterDiscoveryEndpointUrl)).toEqual({ 'Fn::GetAtt': [clusterResource.logicalId, 'ClusterDiscoveryEndpointURL'] });
     expect(stack.resolve(cluster.clusterDiscoveryEndpoint)).toEqual({ 'Fn::GetAtt': [clusterResource.logicalId, 'ClusterDiscoveryEndpoint'] });
+  });
+});
+
+describe('cfn-lint\'s W3010 (hardcoded zones) and W9007 (duplicates)', () => {
+  test('is acknowledged on the cluster when the zones are literal: they are the subnets\' zones, which CT.DAX.PR.2 wants listed', () => {
+    const { cluster } = daxCluster();
+    const acks = acknowledgementsIn(cluster);
+    expect(acks).toEqual([{ path: 'TestStack/Cache/Resource', id: 'CloudFormation-Validate::W3010', reason: expect.stringMatching(/zones of the subnets.*CT\.DAX\.PR\.2/) }]);
+  });
+
+  test('W9007 (duplicates) is acknowledged when nodes outnumber zones, and only then', () => {
+    const five = acknowledgementsIn(daxCluster({ replicationFactor: 5 }).cluster).map(ack => ack.id);
+    expect(five).toEqual(['CloudFormation-Validate::W3010', 'CloudFormation-Validate::W9007']);
+    expect(acknowledgementsIn(daxCluster({ replicationFactor: 3 }).cluster).map(ack => ack.id)).toEqual(['CloudFormation-Validate::W3010']);
+  });
+
+  test('W3010 is not acknowledged when the zones are tokens (nothing to flag); two zones for three nodes repeat one', () => {
+    const stack = envAgnosticStack();
+    const cluster = new DaxCluster(stack, 'Cache', { vpc: new ec2.Vpc(stack, 'Vpc'), tables: [plainTable(stack)] });
+    expect(acknowledgementsIn(cluster).map(ack => ack.id)).toEqual(['CloudFormation-Validate::W9007']);
   });
 });
 
