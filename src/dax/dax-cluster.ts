@@ -144,6 +144,9 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
       const stackTopic = AlarmTopic.of(this);
       this.alarmTopic = stackTopic.topic;
       this.alarmAction = stackTopic.alarmAction;
+      // Info, not a warning: the defaults must synthesize cleanly under `cdk synth --strict`.
+      Annotations.of(this).addInfo(`the DAX alarms notify the stack's alarm topic ${stackTopic.topic.node.path}, which has no subscriber until you add one: `
+        + 'cluster.alarmTopic.addSubscription(...). Pass alarmTopic or alarmAction to notify your own instead.');
     }
     this.alarms = createDaxAlarms({
       scope: this,

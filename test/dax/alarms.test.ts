@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { daxCluster } from './fixtures';
 import { DAX_ALARM_DEFAULTS } from '../../src/dax/dax-alarm-defaults';
@@ -50,6 +50,25 @@ describe('alarms, on by default', () => {
       expect(props.AlarmDescription).toBeDefined();
     }
     expect(stack.resolve(cluster.alarmTopic!.topicArn)).toEqual({ Ref: topicId });
+  });
+});
+
+describe('resources', () => {
+  test('a default cluster adds 11 resources, and the stack alarm topic 3 more when it is the first to need it', () => {
+    const { stack } = daxCluster({}, testStack());
+    const all = Template.fromStack(stack).toJSON().Resources as { [id: string]: { Type: string } };
+    const ofCluster = Object.entries(all).filter(([id]) => id.startsWith('Cache')).map(([, r]) => r.Type).sort();
+    expect(ofCluster).toEqual([
+      'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Alarm',
+      'AWS::DAX::Cluster', 'AWS::DAX::ParameterGroup', 'AWS::DAX::SubnetGroup', 'AWS::EC2::SecurityGroup', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role',
+    ]);
+    const topic = Object.entries(all).filter(([id]) => id.startsWith('CdkDynamoDbKitAlarms')).map(([, r]) => r.Type).sort();
+    expect(topic).toEqual(['AWS::KMS::Key', 'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy']);
+  });
+
+  test('the stack alarm topic is named in an info message, not a warning', () => {
+    const { stack } = daxCluster();
+    Annotations.fromStack(stack).hasInfo('/TestStack/Cache', Match.stringLikeRegexp('DAX alarms notify the stack\'s alarm topic TestStack/CdkDynamoDbKitAlarms/Topic'));
   });
 });
 

@@ -17,6 +17,11 @@ describe('the README\'s DAX section matches the code', () => {
     expect(row!.includes('optional')).toBe(!defaults.onByDefault);
   });
 
+  test('the resource count is the one the tests measure', () => {
+    expect(section).toContain('A default cluster adds **11** resources');
+    expect(section).toContain('plus the stack\'s alarm topic (3)');
+  });
+
   test('every warning id is documented', () => {
     for (const id of ['daxReplicationFactor', 'daxEncryptionAtRestOff', 'daxEncryptionInTransitOff', 'daxAlarmsOff']) {
       expect(section).toContain(`\`cdk-dynamodb-kit:${id}\``);
