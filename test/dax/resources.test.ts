@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -234,5 +234,37 @@ describe('options', () => {
     const zones = onlyResource(Template.fromStack(stack), 'AWS::DAX::Cluster').properties.AvailabilityZones;
     expect(zones).toHaveLength(3);
     expect(JSON.stringify(zones)).toContain('Fn::GetAZs');
+  });
+});
+
+describe('edges', () => {
+  test('adding a table twice merges its named indexes', () => {
+    const { stack, cluster } = daxCluster();
+    const imported = TableV2.fromTableName(stack, 'Imported', 'legacy');
+    cluster.addTable(imported, ['a']);
+    cluster.addTable(imported, ['b', 'a']);
+    const text = JSON.stringify(stack.resolve(onlyResource(Template.fromStack(stack), 'AWS::IAM::ManagedPolicy').properties.PolicyDocument.Statement[0].Resource));
+    expect(text.match(/table\/legacy"/g)).toHaveLength(1);
+    expect(text.match(/legacy\/index\/a"/g)).toHaveLength(1);
+    expect(text).toContain('legacy/index/b"');
+  });
+
+  test('a TTL given as a token in seconds: our error naming how to pass it', () => {
+    let outcome: string;
+    try {
+      const { stack } = daxCluster({ itemCacheTtl: Duration.seconds(Token.asNumber({ Ref: 'Ttl' })) });
+      outcome = JSON.stringify(onlyResource(Template.fromStack(stack), 'AWS::DAX::ParameterGroup').properties.ParameterNameValues);
+    } catch (e) {
+      outcome = (e as Error).message;
+    }
+    expect(outcome).toMatch(/^TestStack\/Cache: itemCacheTtl cannot be converted to milliseconds .*; pass a token amount as Duration.millis\(value\)\.$/);
+  });
+
+  test('a TTL given as a token in milliseconds is rendered as the token', () => {
+    const stack = testStack();
+    const ttl = new CfnParameter(stack, 'TtlMillis', { type: 'Number' });
+    daxCluster({ itemCacheTtl: Duration.millis(ttl.valueAsNumber) }, stack);
+    const values = onlyResource(Template.fromStack(stack), 'AWS::DAX::ParameterGroup').properties.ParameterNameValues;
+    expect(values['record-ttl-millis']).toEqual({ Ref: 'TtlMillis' });
   });
 });
