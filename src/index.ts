@@ -12,3 +12,4 @@ export * from './capacity/workload';
 export * from './capacity/capacity-plan';
 export * from './capacity/capacity-planner';
 export * from './capacity/provisioned-capacity';
+export * from './dax';

@@ -1,0 +1,2 @@
+export * from './dax-cluster-props';
+export * from './dax-cluster';

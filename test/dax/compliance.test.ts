@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
+import { partitionKey } from './fixtures';
+import { DaxCluster, DaxClusterProps, DaxEndpointEncryption, DynamoDbProductionChecks, ProductionTable } from '../../src';
+import { acknowledgementsIn } from '../compliance/nag';
+import { TEST_CONTEXT, TEST_ENV } from '../helpers/app';
+
+/**
+ * The seven packs: five cdk-nag packs, ours, and AWS Control Tower's proactive controls
+ * (cfn-guard), all as policy-validation plugins, the way a user runs them.
+ */
+function sevenPacks() {
+  return [
+    new AwsSolutionsChecks(), new HIPAASecurityChecks(), new NIST80053R5Checks(), new PCIDSS321Checks(), new ServerlessChecks(),
+    new DynamoDbProductionChecks(), new CfnGuardValidator(),
+  ];
+}
+
+/**
+ * The VPC is the user's own resource, not the library's: a private one (isolated subnets in three
+ * zones, no internet gateway), acknowledged for what a VPC in a test does not have.
+ */
+function userVpc(stack: Stack): ec2.Vpc {
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 3,
+    natGateways: 0,
+    restrictDefaultSecurityGroup: false,
+    subnetConfiguration: [{ name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
+  });
+  const flowLogs = 'The VPC is the test\'s stand-in for the user\'s own network; its flow logs belong to the account\'s network baseline, not to the DAX construct.';
+  const defaultGroup = 'The VPC is the user\'s; closing its default security group is the account\'s baseline. The DAX nodes use their own group, never the default.';
+  Validations.of(vpc).acknowledge(
+    { id: 'AwsSolutions::AwsSolutions-VPC7', reason: flowLogs },
+    { id: 'HIPAA.Security::HIPAA.Security-VPCFlowLogsEnabled', reason: flowLogs },
+    { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCFlowLogsEnabled', reason: flowLogs },
+    { id: 'PCI.DSS.321::PCI.DSS.321-VPCFlowLogsEnabled', reason: flowLogs },
+    { id: 'HIPAA.Security::HIPAA.Security-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
+    { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
+    { id: 'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
+  );
+  return vpc;
+}
+
+/** Synthesizes with the seven packs and returns every unacknowledged finding as `<pack> <rule> <path>`, sorted. */
+function findings(props: Partial<DaxClusterProps> = {}): { findings: string[]; app: App; cluster: DaxCluster } {
+  const outdir = mkdtempSync(join(tmpdir(), 'dax-compliance-'));
+  try {
+    const app = new App({ outdir, context: { ...TEST_CONTEXT, '@aws-cdk/core:validationReportJson': true } });
+    const stack = new Stack(app, 'TestStack', { env: TEST_ENV });
+    const table = new ProductionTable(stack, 'Orders', { partitionKey });
+    const cluster = new DaxCluster(stack, 'Cache', { vpc: userVpc(stack), tables: [table], ...props });
+    Validations.of(app).addPlugins(...sevenPacks());
+    let synthError: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      synthError = e;
+    }
+    const reportFile = join(outdir, 'policy-validation-report.json');
+    if (!existsSync(reportFile)) throw synthError ?? new Error('no validation report was written');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const found: string[] = (report.pluginReports ?? []).flatMap((plugin: any) => (plugin.violations ?? [])
+      .flatMap((violation: any) => (violation.violatingResources ?? [])
+        .map((resource: any) => `${plugin.summary.pluginName} ${violation.ruleName} ${resource.constructPath}`)));
+    if (synthError === undefined && found.length > 0) throw new Error(`synthesis passed but the report lists ${found.join(', ')}`);
+    if (synthError !== undefined && found.length === 0) throw synthError;
+    return { findings: [...new Set(found)].sort(), app, cluster };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Findings of other constructs in the stack, with the folder that owns the fix. The test fails on
+ * any other finding, and when one of these no longer occurs (so the ledger only shrinks).
+ */
+const ELSEWHERE = [
+  { owner: 'src/table: CT.KMS.PR.3, the ProductionTable key policy does not limit kms:CreateGrant to AWS services (kms:GrantIsForAWSResource)', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/OrdersKey/Resource' },
+  { owner: 'src/monitoring: CT.KMS.PR.3 on the stack AlarmTopic key, the same control', finding: 'cdk-validator-cfnguard kms_create_grant_aws_service_check TestStack/CdkDynamoDbKitAlarms/Key/Resource' },
+];
+
+describe('a default DaxCluster under the seven packs (five cdk-nag, ours, Control Tower)', () => {
+  const result = findings();
+
+  test('the cluster and everything it creates have no finding', () => {
+    expect(result.findings.filter(f => f.split(' ')[2].startsWith('TestStack/Cache/'))).toEqual([]);
+  });
+
+  test('and no acknowledgement of any of the seven packs\' rules under the cluster', () => {
+    const packs = ['AwsSolutions', 'HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321', 'Serverless', 'DynamoDbProduction', 'cdk-validator-cfnguard'];
+    const acks = acknowledgementsIn(result.cluster);
+    expect(acks.filter(ack => packs.some(pack => ack.id.startsWith(pack)))).toEqual([]);
+    // The one acknowledgement is cfn-lint's, for the zones the subnets dictate (tested with the resources).
+    expect(acks.map(ack => ack.id)).toEqual(['CloudFormation-Validate::W3010']);
+  });
+
+  test('the only findings in the stack are other constructs\' known ones', () => {
+    expect(result.findings).toEqual(ELSEWHERE.map(e => e.finding).sort());
+  });
+});
+
+describe('the harness fails when it should', () => {
+  test('encryption off and one node: Control Tower\'s three DAX controls, AwsSolutions-DDB4 and our two rules fire on the cluster', () => {
+    const { findings: found } = findings({ serverSideEncryption: false, endpointEncryption: DaxEndpointEncryption.NONE, replicationFactor: 1 });
+    const onCluster = found.filter(f => f.endsWith(' TestStack/Cache/Resource'));
+    expect(onCluster).toEqual([
+      'AwsSolutions AwsSolutions-DDB4 TestStack/Cache/Resource',
+      'DynamoDbProduction DynamoDbProduction-DaxEncryptedAtRest TestStack/Cache/Resource',
+      'DynamoDbProduction DynamoDbProduction-DaxEncryptedInTransit TestStack/Cache/Resource',
+      'cdk-validator-cfnguard dax_cluster_encryption_enabled_check TestStack/Cache/Resource',
+      'cdk-validator-cfnguard dax_cluster_multi_az_check TestStack/Cache/Resource',
+      'cdk-validator-cfnguard dax_tls_endpoint_encryption_check TestStack/Cache/Resource',
+    ]);
+  });
+});

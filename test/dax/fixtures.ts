@@ -1,0 +1,37 @@
+import { Stack } from 'aws-cdk-lib';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { DaxCluster, DaxClusterProps, ProductionTable } from '../../src';
+import { testStack } from '../helpers/app';
+
+export const partitionKey = { name: 'pk', type: AttributeType.STRING };
+
+/** A VPC as production accounts have them: three zones, private subnets with egress, one NAT gateway. */
+export function threeZoneVpc(stack: Stack, id = 'Vpc', props: ec2.VpcProps = {}): ec2.Vpc {
+  return new ec2.Vpc(stack, id, { maxAzs: 3, natGateways: 1, ...props });
+}
+
+/** A stack with a three-zone VPC and a ProductionTable that has one index. */
+export interface DaxFixture { stack: Stack; vpc: ec2.Vpc; table: ProductionTable }
+
+export function daxFixture(stack: Stack = testStack()): DaxFixture {
+  const vpc = threeZoneVpc(stack);
+  const table = new ProductionTable(stack, 'Orders', {
+    partitionKey,
+    sortKey: { name: 'sk', type: AttributeType.STRING },
+    globalSecondaryIndexes: [{ indexName: 'byCustomer', partitionKey: { name: 'customerId', type: AttributeType.STRING } }],
+  });
+  return { stack, vpc, table };
+}
+
+/** A default DaxCluster over the fixture's table, with props merged in. */
+export function daxCluster(overrides: Partial<DaxClusterProps> = {}, stack?: Stack): DaxFixture & { cluster: DaxCluster } {
+  const fixture = daxFixture(stack);
+  const cluster = new DaxCluster(fixture.stack, 'Cache', { vpc: fixture.vpc, tables: [fixture.table], ...overrides });
+  return { ...fixture, cluster };
+}
+
+/** A plain TableV2 (no customer-managed key). */
+export function plainTable(stack: Stack, id = 'Plain'): TableV2 {
+  return new TableV2(stack, id, { partitionKey });
+}
