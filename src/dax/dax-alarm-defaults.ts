@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type { AlarmDefaults } from '../monitoring/alarm-defaults';
+import type { AlarmDefaults } from '../monitoring/alarm-builder';
 
 /** One DAX alarm: its metric, its evaluation, whether it is on by default, and why. */
 export interface DaxAlarmDefault extends AlarmDefaults {

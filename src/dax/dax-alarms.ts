@@ -2,8 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { DAX_ALARM_DEFAULTS, DaxAlarmDefault, DaxAlarmName } from './dax-alarm-defaults';
 import { DaxClusterAlarms } from './dax-cluster-props';
-import type { AlarmDefaults } from '../monitoring/alarm-defaults';
-import { ThresholdAlarmOptions } from '../monitoring/table-monitoring-props';
+import { AlarmBuilder, AlarmDefaults, resolveAlarm } from '../monitoring/alarm-builder';
 
 /** What the alarms need from the cluster. */
 export interface DaxAlarmTarget {
@@ -20,40 +19,20 @@ function alarmId(name: DaxAlarmName): string {
   return name[0].toUpperCase() + name.slice(1);
 }
 
-/** Defaults, overridden field by field by the user's options (as `TableMonitoring.resolve` does). */
-export function resolveDaxAlarm(defaults: DaxAlarmDefault, options: ThresholdAlarmOptions | undefined): AlarmDefaults | undefined {
-  const enabled = options?.enabled ?? (defaults.onByDefault || options !== undefined);
-  if (!enabled) return undefined;
-  const evaluationPeriods = options?.evaluationPeriods ?? defaults.evaluationPeriods;
-  return {
-    threshold: options?.threshold ?? defaults.threshold,
-    period: options?.period ?? defaults.period,
-    evaluationPeriods,
-    datapointsToAlarm: options?.datapointsToAlarm ?? Math.min(defaults.datapointsToAlarm, evaluationPeriods),
-    treatMissingData: options?.treatMissingData ?? defaults.treatMissingData,
-    comparisonOperator: defaults.comparisonOperator,
-  };
-}
-
-/** Creates the cluster's alarms, each with the action (and the OK action unless turned off). */
+/** Creates the cluster's alarms through the shared alarm builder (the one tables and consumers use). */
 export function createDaxAlarms(target: DaxAlarmTarget, options: DaxClusterAlarms = {}): cloudwatch.Alarm[] {
-  const alarms: cloudwatch.Alarm[] = [];
+  const builder = new AlarmBuilder(target.scope, { action: () => target.action, notifyOnOk: target.notifyOnOk });
   for (const name of Object.keys(DAX_ALARM_DEFAULTS) as DaxAlarmName[]) {
     const defaults: DaxAlarmDefault = DAX_ALARM_DEFAULTS[name];
-    const tuning = resolveDaxAlarm(defaults, options[name]);
+    const tuning = resolveAlarm(defaults, options[name], defaults.onByDefault);
     if (!tuning) continue;
-    const alarm = new cloudwatch.Alarm(target.scope, alarmId(name), {
-      metric: target.metric(defaults.metricName, defaults.statistic, tuning.period),
-      threshold: tuning.threshold,
-      evaluationPeriods: tuning.evaluationPeriods,
-      datapointsToAlarm: tuning.datapointsToAlarm,
-      treatMissingData: tuning.treatMissingData,
-      comparisonOperator: tuning.comparisonOperator,
-      alarmDescription: `DAX cluster ${target.clusterName}: ${defaults.metricName} (${defaults.statistic}) >= ${tuning.threshold} in ${tuning.datapointsToAlarm} of ${tuning.evaluationPeriods} periods. ${defaults.reason}`,
+    builder.create(alarmId(name), {
+      defaults,
+      overrides: options[name],
+      onByDefault: defaults.onByDefault,
+      metric: period => target.metric(defaults.metricName, defaults.statistic, period),
+      description: `DAX cluster ${target.clusterName}: ${defaults.metricName} (${defaults.statistic}) >= ${tuning.threshold} in ${tuning.datapointsToAlarm ?? tuning.evaluationPeriods} of ${tuning.evaluationPeriods} periods. ${defaults.reason}`,
     });
-    alarm.addAlarmAction(target.action);
-    if (target.notifyOnOk) alarm.addOkAction(target.action);
-    alarms.push(alarm);
   }
-  return alarms;
+  return builder.alarms;
 }

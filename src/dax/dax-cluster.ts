@@ -1,6 +1,5 @@
 import { Annotations, Duration, Token, Tokenization, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dax from 'aws-cdk-lib/aws-dax';
 import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -11,7 +10,7 @@ import { createDaxAlarms } from './dax-alarms';
 import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
 import { DaxServiceRole } from './dax-role';
 import { validateDaxClusterProps, validateSubnets } from './validation';
-import { AlarmTopic } from '../monitoring/alarm-topic';
+import { resolveAlarmAction } from '../monitoring/alarm-action';
 import { invalid } from '../shared/errors';
 
 /** The item operations a reader may send to the cluster (`dax:` actions). */
@@ -135,17 +134,12 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
       this.alarms = [];
       return;
     }
-    if (props.alarmAction) {
-      this.alarmAction = props.alarmAction;
-    } else if (props.alarmTopic) {
-      this.alarmTopic = props.alarmTopic;
-      this.alarmAction = new actions.SnsAction(props.alarmTopic);
-    } else {
-      const stackTopic = AlarmTopic.of(this);
-      this.alarmTopic = stackTopic.topic;
-      this.alarmAction = stackTopic.alarmAction;
+    const resolved = resolveAlarmAction(this, props);
+    this.alarmAction = resolved.action;
+    this.alarmTopic = resolved.topic;
+    if (resolved.stackTopic) {
       // Info, not a warning: the defaults must synthesize cleanly under `cdk synth --strict`.
-      Annotations.of(this).addInfo(`the DAX alarms notify the stack's alarm topic ${stackTopic.topic.node.path}, which has no subscriber until you add one: `
+      Annotations.of(this).addInfo(`the DAX alarms notify the stack's alarm topic ${resolved.stackTopic.topic.node.path}, which has no subscriber until you add one: `
         + 'cluster.alarmTopic.addSubscription(...). Pass alarmTopic or alarmAction to notify your own instead.');
     }
     this.alarms = createDaxAlarms({
