@@ -1,5 +1,5 @@
 import { DesignSource, resolveDesign } from './design-source';
-import { DerivedDesign } from '../modeling/derive';
+import { DerivedDesign, isKeyPlan } from '../modeling/derive';
 import { AccessPatternDocument, entitiesOf } from '../modeling/document';
 import { PatternParamError, PatternParams, keyCondition } from '../modeling/key-condition';
 import { leadingLiteral } from '../modeling/key-template';
@@ -54,7 +54,7 @@ export function requestFor(design: DesignSource, pattern: string, params: Patter
   const plan = derived.plans[pattern];
   const table = options.tableName ? { TableName: options.tableName } : {};
   const consistent = doc.consistentRead ? { ConsistentRead: true } : {};
-  if (plan.space === 'scan') return { operation: 'Scan', input: { ...table, ...scanFilter(derived, doc, params), ...consistent } };
+  if (!isKeyPlan(plan)) return { operation: 'Scan', input: { ...table, ...scanFilter(derived, doc, params), ...consistent } };
   const space = plan.space === 'table' ? derived.table : derived.indexes.find(i => i.name === plan.space)!;
   let parts;
   try {

@@ -124,7 +124,8 @@ export async function verifyOnEngine(design: DesignSource, options: VerifyOption
         patterns.push({ name: pattern.name, index, passed: false, expected: expected.length, returned: 0, problem });
       }
     }
-    return { design: derived.document.name, passed: patterns.every(p => p.passed), items: samples.length, patterns, engineStartMillis: engine?.startMillis };
+    const passed = patterns.every(p => p.passed);
+    return { design: derived.document.name, passed, items: samples.length, patterns, engineStartMillis: engine?.startMillis };
   } finally {
     if (engine) {
       await engine.stop();

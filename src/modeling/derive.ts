@@ -19,6 +19,11 @@ export interface DerivedIndex extends KeySpace {
 /** How a pattern is served: a key condition on the table or an index, or (allowScan) a Scan. */
 export type PatternPlan = ServedPlan | { readonly space: 'scan' };
 
+/** Whether the pattern is served by a key condition (not a Scan). */
+export function isKeyPlan(plan: PatternPlan): plan is ServedPlan {
+  return plan.space !== 'scan';
+}
+
 export interface DerivedDesign {
   readonly document: DesignDocument;
   readonly table: KeySpace;

@@ -1,7 +1,7 @@
 /**
  * The derived design as data: what `design check --json` prints and the docs render.
  */
-import { DerivedDesign, TABLE_PARTITION_KEY, TABLE_SORT_KEY } from './derive';
+import { DerivedDesign, TABLE_PARTITION_KEY, TABLE_SORT_KEY, isKeyPlan } from './derive';
 import { entitiesOf } from './document';
 import { describeCondition, keyCondition, symbolicParams } from './key-condition';
 
@@ -66,7 +66,7 @@ export function summarize(derived: DerivedDesign): DesignSummary {
     accessPatterns: derived.document.accessPatterns.filter(p => derived.plans[p.name]).map(pattern => {
       const plan = derived.plans[pattern.name];
       let condition = 'Scan (allowScan)';
-      if (plan.space !== 'scan') {
+      if (isKeyPlan(plan)) {
         const space = plan.space === 'table' ? derived.table : derived.indexes.find(i => i.name === plan.space)!;
         const parts = keyCondition(plan, symbolicParams(pattern.equals, pattern.range));
         condition = typeof parts === 'string' ? parts : describeCondition(parts, space.partitionKey, space.sortKey);
