@@ -7,3 +7,5 @@ export * from './streams/failure-destination';
 export * from './streams/stream-consumer-props';
 export * from './streams/stream-consumer';
 export * from './protection';
+// Single-table design (src/modeling): the design document and its derived keys and indexes.
+export * from './modeling/single-table-design';

@@ -67,7 +67,7 @@ export function readDesignFile(file: string): DesignDocument {
   } catch (e: any) {
     throw new DesignInputError(`${file}: not valid ${yaml ? 'YAML' : 'JSON'} (${String(e.message).split('\n')[0]})`);
   }
-  return parseDesign(parsed, path.basename(file));
+  return parseDesign(parsed, file);
 }
 
 const isObject = (v: unknown): v is { [key: string]: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v);
