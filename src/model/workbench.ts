@@ -54,7 +54,8 @@ export function workbenchModel(derived: DerivedDesign, design: object): object {
         KeyAttributes: key(index.partitionKey, index.sortKey),
         Projection: { ProjectionType: index.projection, ...(index.projection === 'INCLUDE' ? { NonKeyAttributes: index.nonKeyAttributes } : {}) },
       })),
-      TableData: sampleItems(derived).map(sample => plain(marshall(itemOf(design, sample.entity, sample.attributes), { removeUndefinedValues: true }))),
+      TableData: sampleItems(derived).map(sample =>
+        plain(marshall(itemOf(design, sample.entity, sample.attributes), { removeUndefinedValues: true }))),
       DataAccess: { MySql: {} },
       BillingMode: 'PAY_PER_REQUEST',
     }],

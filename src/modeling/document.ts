@@ -4,7 +4,6 @@
  * `problems.ts`.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as YAML from 'yaml';
 
 export const KEY_TYPES = ['S', 'N', 'B'] as const;
