@@ -34,7 +34,9 @@ function sampleValue(attribute: string, type: string, k: number): unknown {
 /**
  * `SAMPLES_PER_ENTITY` items per entity. The attribute that makes an item's key unique (the last
  * placeholder of its table key) counts 1..n; every other attribute takes two values, so related
- * entities share them (orders of customer-1 and customer-2) and ranges have something to exclude.
+ * entities share them (orders of customer-1 and customer-2). Partition attributes alternate item
+ * by item and the others pair by pair, so that within one partition the rest still differ and
+ * ranges have something to exclude.
  * Attributes that make a pattern sparse are left out of every second item.
  */
 export function sampleItems(derived: DerivedDesign): SampleItem[] {
@@ -44,11 +46,13 @@ export function sampleItems(derived: DerivedDesign): SampleItem[] {
     const slot = derived.table.slots[entity];
     const keyAttributes = slot ? [...slot.partition.attributes, ...slot.sort.attributes] : [];
     const unique = keyAttributes[keyAttributes.length - 1];
+    const valueIndex = (attribute: string, i: number) =>
+      attribute === unique ? i : slot?.partition.attributes.includes(attribute) ? i % 2 : Math.floor(i / 2) % 2;
     for (let i = 0; i < SAMPLES_PER_ENTITY; i++) {
       const attributes: { [attribute: string]: unknown } = {};
       for (const [attribute, type] of Object.entries(doc.attributes)) {
         if (sparse.has(attribute) && !keyAttributes.includes(attribute) && i % 2 === 1) continue;
-        attributes[attribute] = sampleValue(attribute, type, attribute === unique ? i : i % 2);
+        attributes[attribute] = sampleValue(attribute, type, valueIndex(attribute, i));
       }
       items.push({ entity, attributes });
     }
@@ -65,12 +69,15 @@ function compare(a: unknown, b: unknown): number {
 /** Parameters for a pattern taken from the samples: the first item that the pattern can return. */
 export function sampleParams(pattern: AccessPatternDocument, samples: SampleItem[]): PatternParams {
   const mine = samples.filter(s => s.entity === entitiesOf(pattern)[0]);
-  const first = mine.find(s => !pattern.onlyItemsWith || s.attributes[pattern.onlyItemsWith] !== undefined) ?? mine[0];
+  const eligible = mine.filter(s => !pattern.onlyItemsWith || s.attributes[pattern.onlyItemsWith] !== undefined);
+  const first = eligible[0] ?? mine[0];
   const params: PatternParams = {};
   for (const attribute of pattern.equals) params[attribute] = first.attributes[attribute];
   if (pattern.range) {
     const attribute = pattern.range.attribute;
-    const values = [...new Set(mine.map(s => s.attributes[attribute]).filter(v => v !== undefined))].sort(compare);
+    // The range's values among the items of the same partition, so that it selects some of them.
+    const candidates = eligible.filter(s => pattern.equals.every(e => compare(s.attributes[e], params[e]) === 0));
+    const values = [...new Set(candidates.map(s => s.attributes[attribute]).filter(v => v !== undefined))].sort(compare);
     const low = values[0];
     const high = values[1] ?? values[0];
     params[attribute] = {
