@@ -1,6 +1,6 @@
-import { ISSUE_EXAMPLE, changed } from '../modeling/fixtures';
 import { SingleTableDesign } from '../../src';
 import { itemOf, keysOf, queryFor, requestFor, scanFor } from '../../src/model';
+import { ISSUE_EXAMPLE, changed } from '../modeling/fixtures';
 
 const ORDER = { customerId: 'c1', orderId: 'o1', orderDate: '2026-03-01', status: 'NEW', total: 42 };
 

@@ -1,10 +1,10 @@
 import * as path from 'path';
-import { EVERY_OPERATOR, ISSUE_EXAMPLE } from '../modeling/fixtures';
 import { SingleTableDesign } from '../../src';
-import * as requests from '../../src/model/requests';
-import { LocalEngine, startLocalEngine } from '../../src/model/local-engine';
 import { verifyDesign } from '../../src/model/jest';
+import { LocalEngine, startLocalEngine } from '../../src/model/local-engine';
+import * as requests from '../../src/model/requests';
 import { verifyOnEngine } from '../../src/model/verify';
+import { EVERY_OPERATOR, ISSUE_EXAMPLE } from '../modeling/fixtures';
 
 const STORE = path.join(__dirname, '..', '..', 'examples', 'orders', 'store.design.json');
 
