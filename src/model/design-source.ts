@@ -1,6 +1,8 @@
 import { DerivedDesign, deriveDesign } from '../modeling/derive';
 import { parseDesign } from '../modeling/document';
-import { SingleTableDesign, derivedOf } from '../modeling/single-table-design';
+import { registeredDerived } from '../modeling/registry';
+// Only the type: loading the class would load aws-cdk-lib into every Lambda bundle.
+import type { SingleTableDesign } from '../modeling/single-table-design';
 
 /** A `SingleTableDesign`, or a design document as a plain object (e.g. `require('./store.design.json')`). */
 export type DesignSource = SingleTableDesign | object;
@@ -9,8 +11,7 @@ const FROM_DOCUMENTS = new WeakMap<object, DerivedDesign>();
 
 /** The derived design; throws listing the errors when the document has any. */
 export function resolveDesign(design: DesignSource): DerivedDesign {
-  if (design instanceof SingleTableDesign) return derivedOf(design);
-  let derived = FROM_DOCUMENTS.get(design);
+  let derived = registeredDerived(design) ?? FROM_DOCUMENTS.get(design);
   if (!derived) {
     derived = deriveDesign(parseDesign(design));
     const errors = derived.problems.filter(p => p.severity === 'error');

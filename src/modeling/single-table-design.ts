@@ -1,6 +1,7 @@
 import { Attribute, AttributeType, GlobalSecondaryIndexPropsV2, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
-import { DerivedDesign, deriveDesign } from './derive';
+import { deriveDesign } from './derive';
 import { parseDesign, readDesignFile } from './document';
+import { registerDerived } from './registry';
 import { summarize } from './summary';
 
 /** One access pattern of a design and how the table serves it. */
@@ -14,8 +15,6 @@ export interface AccessPatternSummary {
   /** The key condition, with `{attribute}` placeholders, e.g. `PK = "CUSTOMER#{customerId}" AND SK = "PROFILE"`. */
   readonly keyCondition: string;
 }
-
-const DERIVED = new WeakMap<SingleTableDesign, DerivedDesign>();
 
 /**
  * A single-table design: entities and access patterns from a design document (JSON or YAML),
@@ -70,7 +69,7 @@ export class SingleTableDesign {
       error.name = 'DesignError';
       throw error;
     }
-    DERIVED.set(this, derived);
+    registerDerived(this, derived);
     this.name = summary.name;
     this.document = document;
     this.partitionKey = { name: summary.partitionKey, type: AttributeType.STRING };
@@ -85,11 +84,4 @@ export class SingleTableDesign {
     this.accessPatterns = summary.accessPatterns.map(p => ({ name: p.name, entities: p.entities, index: p.index, keyCondition: p.keyCondition }));
     this.warnings = summary.warnings;
   }
-}
-
-/** The derived model behind a design (for the runtime builders and the CLI; not part of the jsii API). */
-export function derivedOf(design: SingleTableDesign): DerivedDesign {
-  const derived = DERIVED.get(design);
-  if (!derived) throw new Error('not a SingleTableDesign made by SingleTableDesign.fromFile or fromJson');
-  return derived;
 }

@@ -84,3 +84,13 @@ describe('queryFor: the QueryCommand input of a pattern', () => {
     expect(() => queryFor(everything, 'gifts', { gift: true })).toThrow('gifts: is served by a Scan ("allowScan"); build it with requestFor or scanFor');
   });
 });
+
+describe('cdk-dynamodb-kit/model in a Lambda bundle', () => {
+  test('loads neither aws-cdk-lib nor constructs (only the document\'s own code)', () => {
+    const { spawnSync } = require('child_process');
+    const script = "require('./src/model'); const loaded = Object.keys(require.cache).filter(f => /node_modules\\/(aws-cdk-lib|constructs)\\//.test(f)); console.log(JSON.stringify(loaded));";
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: require('path').join(__dirname, '..', '..'), encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});
