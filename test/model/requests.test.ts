@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { SingleTableDesign } from '../../src';
 import { itemOf, keysOf, queryFor, requestFor, scanFor } from '../../src/model';
 import { ISSUE_EXAMPLE, changed } from '../modeling/fixtures';
@@ -87,9 +89,8 @@ describe('queryFor: the QueryCommand input of a pattern', () => {
 
 describe('cdk-dynamodb-kit/model in a Lambda bundle', () => {
   test('loads neither aws-cdk-lib nor constructs (only the document\'s own code)', () => {
-    const { spawnSync } = require('child_process');
     const script = "require('./src/model'); const loaded = Object.keys(require.cache).filter(f => /node_modules\\/(aws-cdk-lib|constructs)\\//.test(f)); console.log(JSON.stringify(loaded));";
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: require('path').join(__dirname, '..', '..'), encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual([]);
   });
