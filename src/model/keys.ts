@@ -14,7 +14,8 @@ function entityOf(derived: DerivedDesign, entity: string) {
 /**
  * The key attributes of an item of `entity`: the table's `PK`/`SK` and the keys of every index
  * the entity has a place in. A sparse index's keys are left out when the item lacks the
- * attribute that makes it sparse. Throws when an attribute a key needs is missing.
+ * attribute that makes it sparse (or one its keys are made of). Throws when an attribute another
+ * key needs is missing: an item silently left out of an index is a read that finds nothing.
  */
 export function keysOf(design: DesignSource, entity: string, item: { [attribute: string]: unknown }): ItemKeys {
   const derived = resolveDesign(design);
@@ -23,8 +24,9 @@ export function keysOf(design: DesignSource, entity: string, item: { [attribute:
   for (const space of [derived.table, ...derived.indexes]) {
     const slot = space.slots[entity];
     if (!slot) continue;
-    const sparse = slot.sparseOn !== undefined && (item[slot.sparseOn] === undefined || item[slot.sparseOn] === null);
-    if (sparse) continue;
+    // A sparse index holds only the items that have its attributes: the others are left out of it.
+    const absent = (a: string) => item[a] === undefined || item[a] === null || item[a] === '';
+    if (slot.sparseOn !== undefined && [slot.sparseOn, ...slot.partition.attributes, ...slot.sort.attributes].some(absent)) continue;
     for (const [name, template] of [[space.partitionKey, slot.partition], [space.sortKey, slot.sort]] as const) {
       const value = render(template, item);
       if (typeof value !== 'string') {

@@ -24,6 +24,10 @@ export function chooseEntityKeys(document: DesignDocument, found: DesignProblem[
     else found.push(problems.noKey(name));
   }
   const names = Object.keys(keys);
+  for (const name of names) {
+    const { partition, sort } = keys[name];
+    if (partition.attributes.length + sort.attributes.length === 0) found.push(problems.constantKey(name, partition.text, sort.text));
+  }
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
       const [a, b] = [keys[names[i]], keys[names[j]]];

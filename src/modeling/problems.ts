@@ -36,6 +36,8 @@ export const problems = {
     make('error', 'NO_KEY', entity(entityName), 'has no "key" and no access pattern to choose one from; give it a "key" or a pattern with "equals"'),
   keyCollision: (a: string, b: string, partition: string, sort: string) =>
     make('error', 'KEY_COLLISION', entity(a), `and entity "${b}" can produce the same key (PK "${partition}", SK "${sort}"), so one would overwrite the other; start their sort (or partition) templates with different literals, e.g. "${a.toUpperCase()}#" and "${b.toUpperCase()}#"`),
+  constantKey: (a: string, partition: string, sort: string) =>
+    make('error', 'KEY_COLLISION', entity(a), `has the key PK "${partition}", SK "${sort}" with no attribute in it, so every ${a} gets the same key and each write replaces the last; put the attribute that identifies an item in the sort template, e.g. "${sort}#{${a[0].toLowerCase()}${a.slice(1)}Id}"`),
   unservable: (patternName: string, reason: string) =>
     make('error', 'UNSERVABLE_PATTERN', pattern(patternName), `no key or index can serve it without a Scan or a filter (${reason}); change the pattern (e.g. add an "equals" attribute or "onlyItemsWith"), or set "allowScan": true to accept a Scan`),
   consistentReadOnIndex: (patternName: string, index: string, entityName: string) =>

@@ -45,13 +45,16 @@ export function sampleItems(derived: DerivedDesign): SampleItem[] {
   for (const [entity, doc] of Object.entries(derived.document.entities)) {
     const slot = derived.table.slots[entity];
     const keyAttributes = slot ? [...slot.partition.attributes, ...slot.sort.attributes] : [];
+    // Attributes a non-sparse key needs are on every item; the sparse ones on every second.
+    const required = new Set([derived.table, ...derived.indexes].map(s => s.slots[entity]).filter(s => s && !s.sparseOn)
+      .flatMap(s => [...s!.partition.attributes, ...s!.sort.attributes]));
     const unique = keyAttributes[keyAttributes.length - 1];
     const valueIndex = (attribute: string, i: number) =>
       attribute === unique ? i : slot?.partition.attributes.includes(attribute) ? i % 2 : Math.floor(i / 2) % 2;
     for (let i = 0; i < SAMPLES_PER_ENTITY; i++) {
       const attributes: { [attribute: string]: unknown } = {};
       for (const [attribute, type] of Object.entries(doc.attributes)) {
-        if (sparse.has(attribute) && !keyAttributes.includes(attribute) && i % 2 === 1) continue;
+        if (sparse.has(attribute) && !required.has(attribute) && i % 2 === 1) continue;
         attributes[attribute] = sampleValue(attribute, type, valueIndex(attribute, i));
       }
       items.push({ entity, attributes });

@@ -69,6 +69,15 @@ describe('design errors: each names the pattern or entity and the fix', () => {
       + 'start their sort (or partition) templates with different literals, e.g. "CUSTOMER#" and "ORDER#"');
   });
 
+  test('a key with no attribute: every item of the entity would have the same key', () => {
+    const problem = onlyProblem(changed(ISSUE_EXAMPLE, doc => {
+      doc.entities.Customer.key = { partition: 'CUSTOMERS', sort: 'CUSTOMER' };
+      doc.accessPatterns = doc.accessPatterns.filter((p: any) => p.entity === 'Order');
+    }), 'KEY_COLLISION');
+    expect(problem.message).toBe('entity "Customer": has the key PK "CUSTOMERS", SK "CUSTOMER" with no attribute in it, so every Customer gets the same key and each write replaces the last; '
+      + 'put the attribute that identifies an item in the sort template, e.g. "CUSTOMER#{customerId}"');
+  });
+
   test('keys that differ in a literal do not collide', () => {
     expect(problemsOf(ISSUE_EXAMPLE).filter(p => p.code === 'KEY_COLLISION')).toEqual([]);
   });
