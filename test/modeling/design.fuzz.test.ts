@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { RUNS, SEED } from '../fuzz/harness';
 import { LocalEngine, startLocalEngine } from '../../src/model/local-engine';
 import { verifyOnEngine } from '../../src/model/verify';
 import { deriveDesign } from '../../src/modeling/derive';
 import { DesignInputError, parseDesign } from '../../src/modeling/document';
+import { RUNS, SEED } from '../fuzz/harness';
 
 /** How many valid designs run on DynamoDB Local (`FUZZ_DESIGNS=200` to explore). */
 const DESIGNS = Number(process.env.FUZZ_DESIGNS ?? 25);
