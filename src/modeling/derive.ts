@@ -93,6 +93,12 @@ export function deriveDesign(document: DesignDocument): DerivedDesign {
     if (pattern.consistentRead) found.push(problems.consistentReadOnIndex(pattern.name, plan.space, entitiesOf(pattern)[0]));
     if (pattern.preferLocalIndex) found.push(problems.localIndex(pattern.name, plan.space));
   }
+  for (const pattern of document.accessPatterns) {
+    const plan = plans[pattern.name];
+    const range = pattern.range;
+    if (!plan || plan.space === 'scan' || !range || range.operator === '=') continue;
+    if (entitiesOf(pattern).some(e => document.entities[e].attributes[range.attribute] === 'N')) found.push(problems.numberRange(pattern.name, range.attribute));
+  }
   found.push(...hotPartitions(document, table, indexes));
   return { document, table, indexes, plans, problems: found };
 }

@@ -46,6 +46,8 @@ export const problems = {
     make('error', 'TOO_MANY_INDEXES', 'design', `needs ${count} global secondary indexes, more than the ${MAX_GLOBAL_SECONDARY_INDEXES} DynamoDB allows per table (${byEntity}); serve some patterns from the table's key, or merge patterns that share "equals" attributes`),
   hotPartition: (subjectName: string, where: string, template: string, why: string) =>
     make('warning', 'HOT_PARTITION', subjectName, `${where} partition key "${template}" ${why}, so its items crowd into few partitions (a partition serves at most 3,000 reads and 1,000 writes per second); add a high-cardinality attribute, or a shard suffix written and queried in parallel`),
+  numberRange: (patternName: string, attribute: string) =>
+    make('warning', 'NUMBER_RANGE', pattern(patternName), `ranges over "${attribute}", a number, inside a string key, where it compares as text ("10" < "9"); store it zero-padded as S (e.g. "0000000010"), or keep every value the same number of digits`),
   localIndex: (patternName: string, index: string) =>
     make('warning', 'LOCAL_INDEX', pattern(patternName), `asks for a local secondary index; the design serves it with ${index} instead, because an LSI caps every item collection (all items with one partition key) at 10 GB and can only be added when the table is created; remove "preferLocalIndex" to silence this`),
 };

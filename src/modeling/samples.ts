@@ -20,7 +20,8 @@ const DATE_LIKE = /(date|day|at|since|time)$/i;
 function sampleValue(attribute: string, type: string, k: number): unknown {
   switch (type) {
     case 'S': return DATE_LIKE.test(attribute) ? `2026-0${k + 1}-15` : `${attribute}-${k + 1}`;
-    case 'N': return k + 1;
+    // Across a digit boundary, so that a range over a number in a string key shows its text order.
+    case 'N': return [9, 10, 99, 100][k] ?? k;
     case 'B': return new Uint8Array([k + 1]);
     case 'BOOL': return k % 2 === 0;
     case 'M': return { note: `${attribute}-${k + 1}` };

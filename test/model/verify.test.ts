@@ -36,6 +36,12 @@ describe('the verifier on DynamoDB Local', () => {
     expect(result.patterns.find(p => p.name === 'ordersAwaitingShipment')).toMatchObject({ index: 'GSI2', expected: 2, returned: 2 });
   });
 
+  test('a range over a number in a string key fails where text order differs from number order (the warning, proven)', async () => {
+    const document = { ...ISSUE_EXAMPLE, accessPatterns: [{ name: 'bigOrders', entity: 'Order', equals: ['customerId'], range: { attribute: 'total', operator: '>=' } }] };
+    const result = await verifyOnEngine(document, { endpoint: engine.endpoint });
+    expect(result.patterns[0]).toMatchObject({ passed: false, problem: expect.stringMatching(/returned 1 unexpected item\(s\) \(1 Order\)/) });
+  });
+
   test('a request that returns other entities\' items fails the pattern (the verifier can fail)', async () => {
     const real = requests.requestFor;
     const spy = jest.spyOn(requests, 'requestFor').mockImplementation((design, pattern, params, options) => {

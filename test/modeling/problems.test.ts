@@ -125,6 +125,15 @@ describe('design warnings', () => {
     expect(problem.message).toMatch(/^pattern "orderById": asks for a local secondary index; the design serves it with GSI1 instead, because an LSI caps every item collection .* at 10 GB and can only be added when the table is created/);
   });
 
+  test('a range over a number inside a string key compares as text', () => {
+    const problem = onlyProblem(changed(ISSUE_EXAMPLE, doc => {
+      doc.accessPatterns.push({ name: 'bigOrders', entity: 'Order', equals: ['customerId'], range: { attribute: 'total', operator: '>=' } });
+    }), 'NUMBER_RANGE');
+    expect(problem.severity).toBe('warning');
+    expect(problem.message).toBe('pattern "bigOrders": ranges over "total", a number, inside a string key, where it compares as text ("10" < "9"); '
+      + 'store it zero-padded as S (e.g. "0000000010"), or keep every value the same number of digits');
+  });
+
   test('a high-cardinality partition key has no warning', () => {
     expect(problemsOf(changed(ISSUE_EXAMPLE, doc => {
       doc.accessPatterns = doc.accessPatterns.filter((p: any) => p.name !== 'ordersAwaitingShipment');
