@@ -13,3 +13,5 @@ export * from './capacity/capacity-plan';
 export * from './capacity/capacity-planner';
 export * from './capacity/provisioned-capacity';
 export * from './dax';
+// Single-table design (src/modeling): the design document and its derived keys and indexes.
+export * from './modeling/single-table-design';

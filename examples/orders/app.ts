@@ -1,10 +1,11 @@
 // An orders service's table, as a platform team would ship it. Copy this file into your own app
 // and import from 'cdk-dynamodb-kit' instead of '../../src'.
+import * as path from 'path';
 import { App, Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { ProductionTable, StreamFilter, TableBackupPlan } from '../../src';
+import { ProductionTable, SingleTableDesign, StreamFilter, TableBackupPlan } from '../../src';
 
 /**
  * The KMS keys of the replica regions. KMS keys are regional, so each replica region has its own,
@@ -80,8 +81,32 @@ function acknowledgeIndexerFindings(fn: lambda.Function): void {
     'The inline policy holds the grants CDK derives for this function (its stream, key, failure queue and tracing), each on exact resources, created and deleted with the function.');
 }
 
+/**
+ * The store's single table: customers, orders, order items and products. The design document
+ * lists the access patterns; the design derives the keys and the fewest indexes that serve them
+ * all. Application code builds keys and queries from the same file with 'cdk-dynamodb-kit/model',
+ * and `cdk-dynamodb-kit design verify store.design.json` proves every pattern on DynamoDB Local.
+ */
+export class StoreStack extends Stack {
+  public readonly design: SingleTableDesign;
+  public readonly store: ProductionTable;
+
+  constructor(scope: Construct, id: string, props: StackProps) {
+    super(scope, id, props);
+    this.design = SingleTableDesign.fromFile(path.join(__dirname, 'store.design.json'));
+    this.store = new ProductionTable(this, 'Store', {
+      partitionKey: this.design.partitionKey,
+      sortKey: this.design.sortKey,
+      globalSecondaryIndexes: this.design.globalSecondaryIndexes,
+      backup: new TableBackupPlan(this, 'Backup'),
+    });
+  }
+}
+
 export function buildApp(app: App = new App()): App {
-  new OrdersStack(app, 'OrdersService', { env: { account: '111111111111', region: 'us-east-1' } });
+  const env = { account: '111111111111', region: 'us-east-1' };
+  new OrdersStack(app, 'OrdersService', { env });
+  new StoreStack(app, 'StoreService', { env });
   return app;
 }
 

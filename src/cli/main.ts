@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { runDesignCommand } from './design-command';
 import { runGuardCommand } from './guard-command';
 import { runPlanCommand } from './plan-command';
 import { runReportCommand } from './report-command';
@@ -11,6 +12,7 @@ const COMMANDS: { [name: string]: { summary: string; run: (args: string[]) => nu
   report: { summary: 'report CDK_OUT_DIR|TEMPLATE [--json]   summarize every DynamoDB table and its production readiness', run: runReportCommand },
   guard: { summary: 'guard --before OLD --after NEW [--json]   what deploying NEW over OLD does to every table (exit 1: data loss or a failing deploy)', run: runGuardCommand },
   plan: { summary: 'plan WORKLOAD.json [--json]   capacity units, partitions, monthly cost and the Billing to use for a workload', run: runPlanCommand },
+  design: { summary: 'design check|docs|verify FILE [--json] [--out DIR]   check a single-table design, write its docs, prove it on DynamoDB Local', run: runDesignCommand },
 };
 
 function main(argv: string[]): number {
