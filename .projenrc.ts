@@ -49,10 +49,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Our rule pack (src/compliance) is a cdk-nag 3 plugin; users who apply it already have cdk-nag.
   peerDeps: ['cdk-nag@^3.0.2'],
-  // The Lambda-side stream handler helper (src/runtime, `cdk-dynamodb-kit/runtime`) runs on these.
+  // Runtime libraries of the non-jsii subpaths (the stream handler helper, the guard, design documents).
   // jsii accepts only jsii modules as dependencies unless they are bundled.
   bundledDeps: [
-    '@aws-lambda-powertools/batch@^2.35.0',
     '@aws-sdk/util-dynamodb@^3',
     // The update guard (src/guard) judges replacements with the engine behind `cdk diff`.
     '@aws-cdk/cloudformation-diff@^2.187.5',
@@ -98,6 +97,9 @@ const subpaths: { [subpath: string]: string } = {
   'runtime': 'lib/runtime/index',
   'guard': 'lib/guard/index',
   'guard/jest': 'lib/guard/jest',
+  // Key and request builders from a single-table design document, and the jest verifier.
+  'model': 'lib/model/index',
+  'model/jest': 'lib/model/jest',
 };
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
