@@ -13,3 +13,4 @@ export * from './references';
 export * from './resource-types';
 export * from './table-view';
 export * from './template-json';
+export * from './checks';

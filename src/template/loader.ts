@@ -117,7 +117,12 @@ class AssemblyReader {
         const file = resolveInside(this.root, dir, artifact.properties.templateFile, manifestFile, `the templateFile of artifact "${id}"`);
         const stackName = typeof artifact.properties.stackName === 'string' && artifact.properties.stackName !== '' ? artifact.properties.stackName : id;
         const stack: LoadedStack = {
-          id: prefix + id, artifactId: id, stackName, environment: parseEnvironment(artifact.environment), templateFile: file, template: readTemplate(file),
+          id: prefix + id,
+          artifactId: id,
+          stackName,
+          environment: parseEnvironment(artifact.environment),
+          templateFile: file,
+          template: readTemplate(file),
         };
         this.into.push(stack);
         this.readNested(stack, dir, new Set([fs.realpathSync(file)]), 0);

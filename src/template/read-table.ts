@@ -133,5 +133,6 @@ export function readTables(template: CfnTemplate, options: ReadTablesOptions = {
     if (tableId === undefined) continue;
     legacy.set(tableId, [...legacy.get(tableId) ?? [], [logicalId, resource]]);
   }
-  return tables.map(([logicalId, resource]) => readTable(logicalId, resource, { stackRegion: options.stackRegion, legacyReplicas: legacy.get(logicalId) }));
+  return tables.map(([logicalId, resource]) =>
+    readTable(logicalId, resource, { stackRegion: options.stackRegion, legacyReplicas: legacy.get(logicalId) }));
 }

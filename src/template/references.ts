@@ -19,8 +19,10 @@ export class ReferenceIndex {
   private readonly referrers = new Map<string, string[]>();
   private readonly references = new Map<string, Set<string>>();
 
+  private readonly tableByName = new Map<string, string>();
+
   private constructor(private readonly template: CfnTemplate) {
-    const tableByName = new Map<string, string>();
+    const tableByName = this.tableByName;
     for (const [id, resource] of Object.entries(template.Resources)) {
       const name = resource?.Properties?.TableName;
       if (isTableType(resource?.Type) && typeof name === 'string') tableByName.set(name, id);
@@ -40,6 +42,11 @@ export class ReferenceIndex {
   /** The logical IDs a resource's Properties refer to. */
   public referencesOf(logicalId: string): ReadonlySet<string> {
     return this.references.get(logicalId) ?? new Set();
+  }
+
+  /** Whether a JSON value (part of a resource) refers to `logicalId`, as the index would count it. */
+  public valueRefersTo(value: unknown, logicalId: string): boolean {
+    return referencesIn(value, this.tableByName).has(logicalId);
   }
 
   /** The resources that refer to `logicalId`, optionally only those of one type. */
