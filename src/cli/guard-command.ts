@@ -1,7 +1,7 @@
 import { compareLocations } from '../guard/compare';
 import { isBlocking } from '../guard/findings';
 import { formatResult } from '../guard/format';
-import { TemplateInputError } from '../shared/templates';
+import { TemplateInputError } from '../template';
 
 const USAGE = 'usage: cdk-dynamodb-kit guard --before OLD --after NEW [--json]\n'
   + '  OLD, NEW: a template file (JSON) or a cdk.out folder\n'

@@ -106,7 +106,7 @@ describe('bad input exits 2 with a message and no stack trace', () => {
 
   test.each([
     ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/],
-    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON .*YAML from `cdk synth` output is not read/],
+    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON \(.*\); pass the JSON template from cdk\.out \(YAML is not read\)/],
     ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/],
     ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/],
     ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/],
@@ -132,7 +132,7 @@ describe('bad input exits 2 with a message and no stack trace', () => {
     fs.writeFileSync(path.join(broken, 'manifest.json'), '{');
     const { code, stderr } = run(['--before', broken, '--after', safe]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/manifest\.json: not JSON .*synthesize again/);
+    expect(stderr).toMatch(/manifest\.json: not JSON \(syntax error at line 1, column 2\)/);
   });
 
   test('--help prints the usage and exits 0', () => {
