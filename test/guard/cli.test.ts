@@ -1,10 +1,9 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
-import { synthAssembly } from './synth';
+import { removeTempDirs, synthAssembly, tempDir } from './synth';
 import { ProductionTable } from '../../src';
 import { runGuardCommand } from '../../src/cli/guard-command';
 
@@ -36,7 +35,8 @@ function app(version: 'main' | 'branch' | 'safe'): string {
   });
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-cli-'));
+const tmp = tempDir('guard-cli-');
+afterAll(removeTempDirs);
 const main = app('main');
 const branch = app('branch');
 const safe = app('safe');
@@ -104,24 +104,29 @@ describe('bad input exits 2 with a message and no stack trace', () => {
   fs.writeFileSync(notTemplate, JSON.stringify({ name: 'x' }));
   const emptyDir = fs.mkdtempSync(path.join(tmp, 'empty-'));
 
+  // A mistake on the command line shows the usage; a bad file is one line naming it.
   test.each([
-    ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/],
-    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON \(.*\); pass the JSON template from cdk\.out \(YAML is not read\)/],
-    ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/],
-    ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/],
-    ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/],
-    ['no --before', ['--after', safe], /--before is required/],
-    ['no --after', ['--before', safe], /--after is required/],
-    ['--before without a value', ['--before', '--after', safe], /--before needs a path/],
-    ['an unknown flag', ['--before', safe, '--after', safe, '--yaml'], /unknown argument "--yaml"/],
-  ])('%s', (_label, args, message) => {
+    ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/, false],
+    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON \(.*\); pass the JSON template from cdk\.out \(YAML is not read\)/, false],
+    ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/, false],
+    ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/, false],
+    ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/, false],
+    ['no --before', ['--after', safe], /--before is required/, true],
+    ['no --after', ['--before', safe], /--after is required/, true],
+    ['--before without a value', ['--before', '--after', safe], /--before needs a path/, true],
+    ['an unknown flag', ['--before', safe, '--after', safe, '--yaml'], /unknown argument "--yaml"/, true],
+  ])('%s', (_label, args, message, usage) => {
     const { code, stdout, stderr } = run(args as string[]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).toMatch(/^cdk-dynamodb-kit guard: /);
-    expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
+    if (usage) expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
+    else expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+    const json = run([...args as string[], '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: expect.stringMatching(message) });
   });
 
   test('an assembly without stacks, and a broken manifest', () => {

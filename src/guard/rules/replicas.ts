@@ -1,6 +1,7 @@
 import { GuardFinding } from '../findings';
 import { GuardRule, TableUpdate, finding, tablePlace } from './rule';
 import { alignStackRegion, replicasByRegion } from './table-values';
+import { isDeployTime } from '../../template/deploy-time';
 import { ReplicaView } from '../../template/table-view';
 
 /** The old Table construct's replica handler keeps the replica table when SkipReplicaDeletion is set (a RETAIN table). */
@@ -31,6 +32,8 @@ export const replicaChanges: GuardRule = {
   check: ({ tables }) => {
     const out: GuardFinding[] = [];
     for (const t of tables) {
+      // A replica list left to a condition is named by DECIDED_AT_DEPLOY, not read as "no replicas".
+      if (isDeployTime(t.before.replicas) || isDeployTime(t.after.replicas)) continue;
       const before = replicasByRegion(t.before, ['replica', 'legacy-replica']);
       const after = replicasByRegion(t.after, ['replica', 'legacy-replica']);
       alignStackRegion(before, after);
