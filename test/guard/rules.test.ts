@@ -69,9 +69,9 @@ function rule(kind: string): GuardRule {
   return found;
 }
 
-function run(rule: GuardRule, [before, after]: [Resources, Resources]): string[] {
+function run(checked: GuardRule, [before, after]: [Resources, Resources]): string[] {
   return compareTemplates({ Resources: before }, { Resources: after }, 'TestStack')
-    .filter((f: GuardFinding) => (rule.kinds as readonly string[]).includes(f.kind))
+    .filter((f: GuardFinding) => (checked.kinds as readonly string[]).includes(f.kind))
     .map(f => `${f.severity}:${f.kind}:${f.property}`);
 }
 
