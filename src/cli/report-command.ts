@@ -1,11 +1,11 @@
 import { formatReport } from '../report/format';
-import { reportTables } from '../report/table-report';
+import { buildReport } from '../report/table-report';
 import { TemplateInputError, loadTemplates } from '../template';
 
 export const REPORT_USAGE = 'usage: cdk-dynamodb-kit report CDK_OUT_DIR|TEMPLATE [--json]\n'
   + '  CDK_OUT_DIR: the cloud assembly `cdk synth` writes (nested stages and nested stacks are read too)\n'
   + '  TEMPLATE: one synthesized template file (JSON)\n'
-  + '  --json: the report as typed JSON ({"ready": ..., "tables": [...]}); errors as {"error": "..."}\n'
+  + '  --json: the report as typed JSON ({"ready": ..., "tables": [...], "unreadNestedStacks": [...]}); errors as {"error": "..."}\n'
   + '  exit 0: every table meets the production defaults; 1: one does not; 2: bad input\n';
 
 /** The report's exit codes: distinct, so that a crash never reads as "not ready". */
@@ -32,10 +32,9 @@ export function runReportCommand(args: string[]): number {
   const locations = args.filter(a => a !== '--json');
   if (locations.length !== 1) return fail(locations.length === 0 ? 'pass a cdk.out folder or a template file.' : 'pass one cdk.out folder or template file.', true);
   try {
-    const reports = reportTables(loadTemplates(locations[0]));
-    const ready = reports.every(r => r.ready);
-    process.stdout.write(json ? `${JSON.stringify({ ready, tables: reports }, undefined, 2)}\n` : formatReport(reports));
-    return ready ? REPORT_EXIT.READY : REPORT_EXIT.NOT_READY;
+    const report = buildReport(loadTemplates(locations[0]));
+    process.stdout.write(json ? `${JSON.stringify(report, undefined, 2)}\n` : formatReport(report.tables, report.unreadNestedStacks));
+    return report.ready ? REPORT_EXIT.READY : REPORT_EXIT.NOT_READY;
   } catch (e) {
     if (e instanceof TemplateInputError) return fail(e.message, false);
     // A bug of ours, not the user's input: still exit 2 (never 1, which reads as "not ready"), with no stack trace.

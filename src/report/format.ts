@@ -1,4 +1,4 @@
-import { ReplicaReport, TableReport } from './table-report';
+import { Report, ReplicaReport, TableReport } from './table-report';
 import { CapacityView, Decided, IndexView, KeySchemaView, encryptionLabel, isDeployTime } from '../template';
 
 function show<T>(value: Decided<T> | undefined, render: (value: T) => string, absent = 'off'): string {
@@ -84,9 +84,11 @@ export function formatTable(r: TableReport): string {
   return lines.join('\n');
 }
 
-/** A short, human-readable report of every table. */
-export function formatReport(reports: TableReport[]): string {
-  if (reports.length === 0) return 'No DynamoDB tables found.\n';
+/** A short, human-readable report of every table (and of nested stacks that could not be read). */
+export function formatReport(reports: TableReport[], unreadNestedStacks: Report['unreadNestedStacks'] = []): string {
+  const unread = unreadNestedStacks.map(n =>
+    `${n.stack}/${n.logicalId}: a nested stack whose template is not in the folder; its tables are not seen (not ready: cannot be judged).\n`).join('');
+  if (reports.length === 0) return `${unread}No DynamoDB tables found.\n`;
   const ready = reports.filter(r => r.ready).length;
-  return `${reports.map(formatTable).join('\n\n')}\n\n${ready} of ${reports.length} table(s) meet the production defaults.\n`;
+  return `${reports.map(formatTable).join('\n\n')}\n\n${unread}${ready} of ${reports.length} table(s) meet the production defaults.\n`;
 }

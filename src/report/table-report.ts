@@ -65,6 +65,22 @@ export interface TableReport extends RelatedResources {
   readonly ready: boolean;
 }
 
+/** The whole report: the `--json` output. */
+export interface Report {
+  /** Every table meets the production defaults, and no nested stack was left unread. */
+  readonly ready: boolean;
+  readonly tables: TableReport[];
+  /** Nested stacks whose template is not in the folder (a TemplateURL to a template made elsewhere): their tables are not seen. */
+  readonly unreadNestedStacks: Array<{ readonly stack: string; readonly logicalId: string }>;
+}
+
+/** The report of a template set. */
+export function buildReport(set: TemplateSet): Report {
+  const tables = reportTables(set);
+  const unreadNestedStacks = stacksOf(set).flatMap(stack => stack.unreadNestedStacks.map(logicalId => ({ stack: stack.id, logicalId })));
+  return { ready: tables.every(t => t.ready) && unreadNestedStacks.length === 0, tables, unreadNestedStacks };
+}
+
 /** The report of every table of every stack (nested stacks too), in stack order. Linear in the number of resources. */
 export function reportTables(set: TemplateSet): TableReport[] {
   return stacksOf(set).flatMap(stack => {

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { TemplateInputError } from './errors';
 import { readJsonFile } from './json-file';
 import { resolveInside } from './safe-path';
-import { CfnTemplate, asTemplate } from './template-json';
+import { CfnResourceJson, CfnTemplate, asTemplate } from './template-json';
 
 /** The account and region of a stack, from its artifact's `environment` (`aws://ACCOUNT/REGION`). */
 export interface StackEnvironment {
@@ -32,6 +32,11 @@ export interface LoadedStack {
   readonly template: CfnTemplate;
   /** For a nested stack: its parent's `id` and the logical ID of its `AWS::CloudFormation::Stack` resource. */
   readonly parent?: { readonly id: string; readonly logicalId: string };
+  /**
+   * Logical IDs of `AWS::CloudFormation::Stack` resources whose template is not in the folder (a
+   * TemplateURL to a template made elsewhere): their resources are not seen, say so.
+   */
+  readonly unreadNestedStacks: string[];
 }
 
 /** The templates of one side of a comparison (guard) or of a report. */
@@ -53,7 +58,7 @@ const MAX_NESTING = 32;
 /** Every stack of a set with what is known of it (for a set made by hand: the id as stack name, no environment). */
 export function stacksOf(set: TemplateSet): LoadedStack[] {
   return Object.entries(set.stacks).map(([id, template]) => set.details?.[id]
-    ?? { id, stackName: id, environment: {}, templateFile: set.source, template });
+    ?? { id, stackName: id, environment: {}, templateFile: set.source, template, unreadNestedStacks: [] });
 }
 
 /**
@@ -71,9 +76,10 @@ export function loadTemplates(location: string): TemplateSet {
   } else {
     const id = path.basename(location).replace(/\.template\.json$|\.json$/, '');
     const file = fs.realpathSync(location);
-    const stack: LoadedStack = { id, stackName: id, environment: {}, templateFile: location, template: readTemplate(location) };
+    const template = readTemplate(location);
+    const stack: LoadedStack = { id, stackName: id, environment: {}, templateFile: location, template, unreadNestedStacks: [] };
     loaded.push(stack);
-    new AssemblyReader(path.dirname(file), loaded).readNested(stack, path.dirname(file), new Set([file]), 0);
+    new AssemblyReader(path.dirname(file), loaded).readNested(stack, path.dirname(file), new Map(), new Set([file]), 0);
   }
   const stacks: { [id: string]: CfnTemplate } = {};
   const details: { [id: string]: LoadedStack } = {};
@@ -123,9 +129,10 @@ class AssemblyReader {
           environment: parseEnvironment(artifact.environment),
           templateFile: file,
           template: readTemplate(file),
+          unreadNestedStacks: [],
         };
         this.into.push(stack);
-        this.readNested(stack, dir, new Set([fs.realpathSync(file)]), 0);
+        this.readNested(stack, dir, this.nestedTemplateAssets(dir, manifestFile, artifacts), new Set([fs.realpathSync(file)]), 0);
       } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName !== undefined) {
         const nested = resolveInside(this.root, dir, artifact.properties.directoryName, manifestFile, `the directoryName of nested assembly "${id}"`);
         if (!fs.existsSync(nested) || !fs.statSync(nested).isDirectory()) throw new TemplateInputError(`${manifestFile}: nested assembly "${id}" names ${nested}, which is not a folder; synthesize again.`);
@@ -137,11 +144,44 @@ class AssemblyReader {
     }
   }
 
-  /** The nested stacks of a template: `AWS::CloudFormation::Stack` resources whose `aws:asset:path` is a `*.nested.template.json`. */
-  public readNested(parent: LoadedStack, dir: string, chain: Set<string>, depth: number): void {
+  /**
+   * The `*.nested.template.json` file assets of the assembly's asset manifests, by hash: how a
+   * nested stack is found when the app was synthesized without asset metadata (its TemplateURL
+   * names the hash).
+   */
+  private nestedTemplateAssets(dir: string, manifestFile: string, artifacts: { [id: string]: any }): Map<string, string> {
+    const assets = new Map<string, string>();
+    for (const [id, artifact] of Object.entries<any>(artifacts)) {
+      if (artifact?.type !== 'cdk:asset-manifest' || artifact.properties?.file === undefined) continue;
+      const file = resolveInside(this.root, dir, artifact.properties.file, manifestFile, `the file of asset manifest "${id}"`);
+      if (!fs.existsSync(file)) continue;
+      const files = (readJsonFile(file, 'asset manifest') as any)?.files;
+      for (const [hash, asset] of Object.entries<any>(typeof files === 'object' && files !== null ? files : {})) {
+        const source = asset?.source?.path;
+        if (typeof source === 'string' && NESTED_TEMPLATE.test(source)) assets.set(hash, source);
+      }
+    }
+    return assets;
+  }
+
+  /** The template a nested stack resource names: its `aws:asset:path`, else the asset whose hash its TemplateURL contains. */
+  private nestedTemplatePath(resource: CfnResourceJson, assets: Map<string, string>): string | undefined {
+    const asset = resource.Metadata?.['aws:asset:path'];
+    if (typeof asset === 'string' && NESTED_TEMPLATE.test(asset)) return asset;
+    const url = JSON.stringify(resource.Properties?.TemplateURL ?? '');
+    for (const [hash, source] of assets) if (url.includes(hash)) return source;
+    return undefined;
+  }
+
+  /** The nested stacks of a template: `AWS::CloudFormation::Stack` resources whose template is a `*.nested.template.json` of the assembly. */
+  public readNested(parent: LoadedStack, dir: string, assets: Map<string, string>, chain: Set<string>, depth: number): void {
     for (const [logicalId, resource] of Object.entries(parent.template.Resources)) {
-      const asset = resource.Metadata?.['aws:asset:path'];
-      if (resource.Type !== NESTED_STACK_TYPE || typeof asset !== 'string' || !NESTED_TEMPLATE.test(asset)) continue;
+      if (resource.Type !== NESTED_STACK_TYPE) continue;
+      const asset = this.nestedTemplatePath(resource, assets);
+      if (asset === undefined) {
+        parent.unreadNestedStacks.push(logicalId);
+        continue;
+      }
       const file = resolveInside(this.root, dir, asset, parent.templateFile, `the aws:asset:path of nested stack ${logicalId}`);
       if (!fs.existsSync(file)) {
         throw new TemplateInputError(`${parent.templateFile}: nested stack ${logicalId}'s template ${asset} is not in ${dir}; pass the whole cdk.out folder.`);
@@ -156,9 +196,10 @@ class AssemblyReader {
         templateFile: file,
         template: readTemplate(file),
         parent: { id: parent.id, logicalId },
+        unreadNestedStacks: [],
       };
       this.into.push(stack);
-      this.readNested(stack, dir, new Set([...chain, real]), depth + 1);
+      this.readNested(stack, dir, assets, new Set([...chain, real]), depth + 1);
     }
   }
 }

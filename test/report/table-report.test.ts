@@ -14,7 +14,7 @@ function setOf(template: any, region?: string): TemplateSet {
     source: 'test',
     singleFile: false,
     stacks: { TestStack: template },
-    details: { TestStack: { id: 'TestStack', stackName: 'TestStack', environment: { region }, templateFile: 'test', template } },
+    details: { TestStack: { id: 'TestStack', stackName: 'TestStack', environment: { region }, templateFile: 'test', template, unreadNestedStacks: [] } },
   };
 }
 

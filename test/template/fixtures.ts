@@ -23,7 +23,7 @@ export class TempDir {
 
 /** An app that synthesizes into `outdir` with path metadata, as the CDK CLI runs it. */
 export function appIn(outdir: string): App {
-  return new App({ outdir, context: { ...TEST_CONTEXT, 'aws:cdk:enable-path-metadata': true } });
+  return new App({ outdir, context: { ...TEST_CONTEXT, 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true } });
 }
 
 /** The template of a stack built by `build`, synthesized into a temporary folder that is removed. */
