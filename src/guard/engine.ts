@@ -1,6 +1,23 @@
-import { ResourceImpact, fullDiff } from '@aws-cdk/cloudformation-diff';
+import { ResourceImpact as DiffImpact, fullDiff } from '@aws-cdk/cloudformation-diff';
 import { StackTemplate, emptyTemplate } from './stack-tree';
 import { CfnResourceJson } from '../template/template-json';
+
+/**
+ * `@aws-cdk/cloudformation-diff`'s ResourceImpact values, declared here so that the guard's
+ * declarations do not depend on that package's types (which name its peer
+ * `@aws-sdk/client-cloudformation`).
+ */
+export const ResourceImpact = {
+  WILL_UPDATE: 'WILL_UPDATE',
+  WILL_CREATE: 'WILL_CREATE',
+  WILL_REPLACE: 'WILL_REPLACE',
+  MAY_REPLACE: 'MAY_REPLACE',
+  WILL_DESTROY: 'WILL_DESTROY',
+  WILL_ORPHAN: 'WILL_ORPHAN',
+  WILL_IMPORT: 'WILL_IMPORT',
+  NO_CHANGE: 'NO_CHANGE',
+} as const;
+export type ResourceImpact = typeof ResourceImpact[keyof typeof ResourceImpact];
 
 /**
  * What CloudFormation will do to one resource, as `cdk diff` computes it: `@aws-cdk/cloudformation-diff`
@@ -48,10 +65,10 @@ export function diffStack(before: StackTemplate | undefined, after: StackTemplat
       logicalId,
       before: change.oldValue as CfnResourceJson | undefined,
       after: change.newValue as CfnResourceJson | undefined,
-      impact: change.changeImpact,
+      impact: change.changeImpact as ResourceImpact,
       replacingProperties: Object.entries(change.propertyUpdates)
-        .filter(([, p]) => p.changeImpact === ResourceImpact.WILL_REPLACE || p.changeImpact === ResourceImpact.MAY_REPLACE)
-        .map(([property, p]) => ({ property, impact: p.changeImpact! })),
+        .filter(([, p]) => p.changeImpact === DiffImpact.WILL_REPLACE || p.changeImpact === DiffImpact.MAY_REPLACE)
+        .map(([property, p]) => ({ property, impact: p.changeImpact as ResourceImpact })),
       typeChanged: change.oldValue !== undefined && change.newValue !== undefined && change.oldValue.Type !== change.newValue.Type,
     });
   });
@@ -73,4 +90,3 @@ export function isGone(change: ResourceChange): boolean {
     || change.impact === ResourceImpact.WILL_REPLACE || change.impact === ResourceImpact.MAY_REPLACE;
 }
 
-export { ResourceImpact };
