@@ -16,8 +16,8 @@ function recreated(change: ResourceChange, next: any, how: string): GuardFinding
       ? `${how}: the new mapping starts at TRIM_HORIZON, so the stream is replayed: every record still in it (the last 24 hours of a DynamoDB stream, the retention period of a Kinesis stream) is processed again, and the handler must be idempotent`
       : `${how}: the new mapping starts at ${position}, so the records the old mapping had not yet processed (its iterator age) and those written while it is recreated are skipped: they are never processed`,
     replay
-      ? 'keep the mapping\'s logical ID and its EventSourceArn (overrideLogicalId with the old ID on the renamed construct), or make sure the handler tolerates the replay.'
-      : 'keep the mapping\'s logical ID and EventSourceArn; if it must be recreated, start it at TRIM_HORIZON with an idempotent handler, or stop writers until the old mapping has caught up.');
+      ? `keep the mapping's logical ID (overrideLogicalId('${change.logicalId}') on the renamed construct) and its EventSourceArn, or make sure the handler tolerates the replay.`
+      : `keep the mapping's logical ID (overrideLogicalId('${change.logicalId}')) and EventSourceArn; if it must be recreated, start it at TRIM_HORIZON with an idempotent handler, or stop writers until the old mapping has caught up.`);
 }
 
 /**

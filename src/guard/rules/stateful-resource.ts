@@ -17,7 +17,7 @@ function moved(change: ResourceChange, move: Move, kind: StatefulKind): GuardFin
   const retained = retainedOnRemoval(change.before);
   const to = `${move.to.path === change.path ? '' : `${move.to.path}/`}${move.to.logicalId}`;
   return finding('RESOURCE_MOVED', retained ? 'warning' : 'blocking', changePlace(change), '(logical ID)', change.logicalId, to,
-    `${kind.noun} moves to logical ID ${to} (a renamed or moved construct): CloudFormation creates a new, empty one and ${retained ? `orphans the old one (Retain): ${kind.left}` : `deletes the old one: ${kind.lost}`}`,
+    `${kind.noun} moves to logical ID ${to} (a renamed or moved construct): CloudFormation creates a new one and ${retained ? `orphans the old one (Retain): ${kind.left}` : `deletes the old one: ${kind.lost}`}`,
     `keep the old logical ID: (construct.node.defaultChild as CfnResource).overrideLogicalId('${change.logicalId}') on the construct that now synthesizes ${move.to.logicalId}, or move it with \`cdk refactor\`; ${kind.safeChange}`);
 }
 
