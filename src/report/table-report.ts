@@ -1,7 +1,7 @@
 import { RelatedResources, relatedResources } from './related-resources';
 import {
   BillingView, CheckResult, Decided, DeployTimeValue, EncryptionView, IndexView, KeySchemaView, KinesisDestinationView, LoadedStack,
-  PointInTimeRecoveryView, ReferenceIndex, ReplicaSource, TableResourceType, TableView, TemplateSet, TimeToLiveView, VectorIndexView,
+  PointInTimeRecoveryView, ReferenceIndex, ReplicaSource, TABLE_TYPE, TableResourceType, TableView, TemplateSet, TimeToLiveView, VectorIndexView,
   checkCustomerManagedKey, checkDeletionProtection, checkPointInTimeRecovery, checkRetained, isDeployTime, readTables, stacksOf,
 } from '../template';
 
@@ -102,7 +102,7 @@ function reportTable(stack: LoadedStack, table: TableView, related: RelatedResou
   const checks = [checkPointInTimeRecovery(table), checkCustomerManagedKey(table), checkDeletionProtection(table), checkRetained(table)];
   const gaps = [...new Set(gapsOf(checks))];
   const regions = isDeployTime(table.replicas) ? undefined : table.replicas;
-  const own = regions?.find(r => r.isStackRegion) ?? (regions && table.type === 'AWS::DynamoDB::Table' ? regions[0] : undefined);
+  const own = regions?.find(r => r.isStackRegion) ?? (regions && table.type === TABLE_TYPE ? regions[0] : undefined);
   const others: Decided<ReplicaReport[]> = isDeployTime(table.replicas) ? table.replicas : table.replicas.filter(r => r !== own).map(r => ({
     region: r.region,
     source: r.source,
