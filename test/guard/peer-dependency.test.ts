@@ -9,6 +9,7 @@ jest.mock('@aws-sdk/client-cloudformation', () => {
 
 test('the guard loads and compares without @aws-sdk/client-cloudformation', () => {
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded inside isolateModules, after the mock
     const guard = require('../../src/guard');
     const table = (key: string) => ({
       Type: 'AWS::DynamoDB::Table',
