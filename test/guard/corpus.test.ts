@@ -77,6 +77,30 @@ describe('a table inside a nested stack', () => {
   });
 });
 
+describe('a nested stack removed or renamed', () => {
+  test('removed with a Delete table in it: the table is deleted (blocking), named inside the nested stack', () => {
+    const result = guard((app, v) => {
+      const stack = new Stack(app, 'OrdersStack', { env: ENV });
+      new ProductionTable(stack, 'Stays', { partitionKey: pk });
+      if (v === 'before') new TableV2(new NestedStack(stack, 'Data'), 'Scratch', { partitionKey: { name: 'id', type: AttributeType.STRING }, removalPolicy: RemovalPolicy.DESTROY });
+    });
+    expect(result.exitCode).toBe(1);
+    const f = one(result.findings, 'TABLE_REMOVED');
+    expect([f.severity, f.stack]).toEqual(['blocking', expect.stringMatching(/^OrdersStack\/DataNestedStack/)]);
+  });
+
+  test('the NestedStack construct renamed: every table in it moves to a new nested stack (blocking)', () => {
+    const result = guard((app, v) => {
+      const stack = new Stack(app, 'OrdersStack', { env: ENV });
+      new ProductionTable(new NestedStack(stack, v === 'before' ? 'Data' : 'Storage'), 'Orders', { partitionKey: pk });
+    });
+    expect(result.exitCode).toBe(1);
+    const f = one(result.findings, 'LOGICAL_ID_CHANGED');
+    expect(f.stack).toMatch(/^OrdersStack\/DataNestedStack/);
+    expect(f.after).toMatch(/^OrdersStack\/StorageNestedStack\w+\/Orders[0-9A-F]{8}$/);
+  });
+});
+
 describe('stacks are matched by CloudFormation stack name and environment', () => {
   test('a renamed artifact with a pinned stackName is the same stack: its change is compared', () => {
     const result = guard((app, v) => {
