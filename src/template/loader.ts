@@ -77,7 +77,16 @@ export function loadTemplates(location: string): TemplateSet {
     const id = path.basename(location).replace(/\.template\.json$|\.json$/, '');
     const file = fs.realpathSync(location);
     const template = readTemplate(location);
-    const stack: LoadedStack = { id, stackName: id, environment: {}, templateFile: location, template, unreadNestedStacks: [] };
+    const artifact = artifactOf(file);
+    const stack: LoadedStack = {
+      id,
+      artifactId: artifact?.artifactId,
+      stackName: artifact?.stackName ?? id,
+      environment: artifact?.environment ?? {},
+      templateFile: location,
+      template,
+      unreadNestedStacks: [],
+    };
     loaded.push(stack);
     new AssemblyReader(path.dirname(file), loaded).readNested(stack, path.dirname(file), new Map(), new Set([file]), 0);
   }
@@ -88,6 +97,28 @@ export function loadTemplates(location: string): TemplateSet {
     details[stack.id] = stack;
   }
   return { source: location, singleFile: !fs.statSync(location).isDirectory(), stacks, details };
+}
+
+/**
+ * For a template file inside a cloud assembly: the artifact that names it in the folder's
+ * manifest.json, for its stack name and environment (so that a replica in the stack's literal
+ * region reads as the stack's own region). A manifest that cannot be read is ignored: the user
+ * passed the template, not the folder.
+ */
+function artifactOf(file: string): { artifactId: string; stackName: string; environment: StackEnvironment } | undefined {
+  const manifestFile = path.join(path.dirname(file), 'manifest.json');
+  if (!fs.existsSync(manifestFile)) return undefined;
+  try {
+    const artifacts = (readJsonFile(manifestFile, 'manifest') as any)?.artifacts;
+    for (const [id, artifact] of Object.entries<any>(typeof artifacts === 'object' && artifacts !== null ? artifacts : {})) {
+      if (artifact?.type !== 'aws:cloudformation:stack' || artifact.properties?.templateFile !== path.basename(file)) continue;
+      const stackName = typeof artifact.properties.stackName === 'string' && artifact.properties.stackName !== '' ? artifact.properties.stackName : id;
+      return { artifactId: id, stackName, environment: parseEnvironment(artifact.environment) };
+    }
+  } catch (e) {
+    if (!(e instanceof TemplateInputError)) throw e;
+  }
+  return undefined;
 }
 
 function readTemplate(file: string): CfnTemplate {

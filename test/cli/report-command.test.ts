@@ -57,6 +57,8 @@ describe('cdk-dynamodb-kit report', () => {
     const { status, stdout } = run('report', path.join(cdkOut, 'OrdersService.template.json'));
     expect(status).toBe(0);
     expect(stdout).toMatch(/1 of 1 table\(s\) meet the production defaults/);
+    // The manifest beside it gives the stack's region: the table's own region is not a replica.
+    expect(stdout).toMatch(/region: {14}us-east-1 \(the stack's\)\n/);
   });
 
   test('a table that is not ready exits 1', () => {

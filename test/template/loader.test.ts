@@ -95,6 +95,14 @@ describe('loadTemplates', () => {
     expect(Object.keys(loadTemplates(file).stacks)).toEqual(['Only']);
   });
 
+  test('a template file inside a cloud assembly takes its stack name and environment from the manifest', () => {
+    const dir = assembly({ Artifact: stackArtifact('A.template.json', { properties: { templateFile: 'A.template.json', stackName: 'orders-prod' } }) },
+      { 'A.template.json': templateOf({}) });
+    expect(stacksOf(loadTemplates(path.join(dir, 'A.template.json')))[0]).toMatchObject({
+      id: 'A', artifactId: 'Artifact', stackName: 'orders-prod', environment: { account: '123456789012', region: 'us-east-1' },
+    });
+  });
+
   test('a UTF-8 BOM is accepted and stripped', () => {
     const file = tmp.file('Bom.template.json', `\uFEFF${JSON.stringify(templateOf({ T: cfnTable() }))}`);
     expect(Object.keys(loadTemplates(file).stacks.Bom.Resources)).toEqual(['T']);
