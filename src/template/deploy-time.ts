@@ -66,11 +66,18 @@ export function decide<T>(property: string, value: unknown, read: (value: any) =
   return read(value);
 }
 
-/** Like `decide`, for a list: the marker for the whole list, or each item read (items may be markers). */
+/**
+ * Like `decide`, for a list: the marker for the whole list, or each item read (items may be
+ * markers). Items that are not objects (`null`, a number) cannot be settings and are skipped:
+ * CloudFormation rejects such a template, and the reader must not throw on it.
+ */
 export function decideList<T>(property: string, value: unknown, read: (item: any, itemProperty: string) => Decided<T>): Decided<Array<Decided<T>>> {
   if (value === undefined || value === null || isNoValue(value)) return [];
   if (!Array.isArray(value)) return deployTime(property, value);
-  return value
-    .filter(item => !isNoValue(item))
-    .map((item, i) => intrinsicOf(item) !== undefined ? deployTime(`${property}[${i}]`, item) : read(item, `${property}[${i}]`));
+  const out: Array<Decided<T>> = [];
+  value.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item) || isNoValue(item)) return;
+    out.push(intrinsicOf(item) !== undefined ? deployTime(`${property}[${i}]`, item) : read(item, `${property}[${i}]`));
+  });
+  return out;
 }

@@ -48,11 +48,11 @@ export function fixedCapacity(property: string, units: unknown): CapacityView | 
 
 /** A GlobalTable's `{Read|Write}CapacityAutoScalingSettings`, or fixed `ReadCapacityUnits`. */
 export function globalTableCapacity(property: string, settings: any, kind: 'Read' | 'Write'): CapacityView | undefined {
-  if (settings === undefined) return undefined;
+  if (typeof settings !== 'object' || settings === null) return undefined;
   if (intrinsicOf(settings) !== undefined) return { units: deployTime(property, settings) };
   const autoScaling = settings[`${kind}CapacityAutoScalingSettings`];
   const units = decide(`${property}.${kind}CapacityUnits`, settings[`${kind}CapacityUnits`], number);
-  if (autoScaling === undefined) return units === undefined ? undefined : { units };
+  if (typeof autoScaling !== 'object' || autoScaling === null) return units === undefined ? undefined : { units };
   const at = `${property}.${kind}CapacityAutoScalingSettings`;
   return {
     units,
