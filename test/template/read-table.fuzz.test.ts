@@ -11,7 +11,9 @@ const BASES = [
     GlobalSecondaryIndexes: [{ IndexName: 'g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['a'] } }],
     StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
     TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' },
-    WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: { MinCapacity: 1, MaxCapacity: 10, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } } },
+    WriteProvisionedThroughputSettings: {
+      WriteCapacityAutoScalingSettings: { MinCapacity: 1, MaxCapacity: 10, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } },
+    },
     VectorIndexes: [{ IndexName: 'v', Dimensions: 3, DistanceFunction: 'COSINE', VectorAttribute: { AttributeName: 'e' } }],
   }, { Metadata: { 'aws:cdk:path': 'S/T/Resource' } }),
   cfnTable({
