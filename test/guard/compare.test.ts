@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, Capacity, StreamViewType, Table, TableEncryptionV2, TableV2, BillingMode, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { synthPair } from './synth';
+import { removeTempDirs, synthPair } from './synth';
 import { ProductionTable } from '../../src';
 import { compareTemplates, GuardFinding, FINDING_KINDS } from '../../src/guard';
 
@@ -33,6 +33,7 @@ function expectKinds(findings: GuardFinding[], expected: string[]) {
 // Tested elsewhere: STACK_REMOVED (assembly level, cli.test.ts); the rules beyond a table's own
 // properties (rules.test.ts, corpus.test.ts).
 const ELSEWHERE = ['STACK_REMOVED', 'RESOURCE_TYPE_CHANGED', 'RESOURCE_REPLACED', 'MAPPING_RECREATED', 'MAPPING_REMOVED', 'GSI_KEY_TYPE_CHANGED', 'DECIDED_AT_DEPLOY'];
+afterAll(removeTempDirs);
 afterAll(() => {
   // Every other finding kind has a test here.
   expect([...covered].sort()).toEqual(Object.keys(FINDING_KINDS).filter(k => !ELSEWHERE.includes(k)).sort());

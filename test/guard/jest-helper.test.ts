@@ -2,14 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
-import { removeTempDirs, synthAssembly, tempDir, testStack } from './synth';
+import { guardStack, removeTempDirs, synthAssembly, tempDir } from './synth';
+import { testStack } from '../helpers/app';
 import { ProductionTable } from '../../src';
 import { checkUpdate, expectSafeUpdate } from '../../src/guard/jest';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 
 function ordersTemplate(options: { sortKey?: boolean; gsis?: string[] } = {}): any {
-  const stack = testStack();
+  const stack = guardStack();
   new ProductionTable(stack, 'Orders', {
     partitionKey: pk,
     sortKey: options.sortKey ? { name: 'sk', type: AttributeType.STRING } : undefined,

@@ -7,10 +7,15 @@ import { TEST_CONTEXT, testStack } from '../helpers/app';
 
 export type Version = 'before' | 'after';
 
+/** A test stack whose app synthesizes into a temporary folder that `removeTempDirs` removes. */
+export function guardStack(): Stack {
+  return testStack({}, new App({ outdir: tempDir('guard-cdk-out-'), context: TEST_CONTEXT }));
+}
+
 /** Synthesizes the same app twice, once per version, and returns both stack templates. */
 export function synthPair(build: (stack: Stack, version: Version) => void): { before: any; after: any } {
   const make = (version: Version) => {
-    const stack = testStack();
+    const stack = guardStack();
     build(stack, version);
     return Template.fromStack(stack).toJSON();
   };
@@ -40,4 +45,3 @@ export function synthAssembly(build: (app: App) => void): string {
   return app.synth().directory;
 }
 
-export { testStack };
