@@ -3,9 +3,9 @@ import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
 import { guardStack, removeTempDirs, synthAssembly, tempDir } from './synth';
-import { testStack } from '../helpers/app';
 import { ProductionTable } from '../../src';
 import { checkUpdate, expectSafeUpdate } from '../../src/guard/jest';
+import { testStack } from '../helpers/app';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 
