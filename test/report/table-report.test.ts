@@ -5,7 +5,7 @@ import { buildApp, OrdersStack } from '../../examples/orders/app';
 import { ProductionTable } from '../../src';
 import { formatReport } from '../../src/report/format';
 import { TableReport, reportTables } from '../../src/report/table-report';
-import { TemplateSet } from '../../src/template';
+import { ReferenceIndex, TemplateSet } from '../../src/template';
 import { TEST_ENV } from '../helpers/app';
 import { TempDir, appIn, cfnGlobalTable, cfnTable, templateJson, templateOf } from '../template/fixtures';
 
@@ -199,6 +199,26 @@ describe('table report', () => {
     expect(report.replicas).toEqual([expect.objectContaining({ region: 'eu-west-1', source: 'legacy-replica', settingsInTemplate: false, pitr: { enabled: false } })]);
     expect(report.gaps).toContain('point-in-time recovery is off (not set by the template) in eu-west-1 (legacy replica)');
     expect(formatReport([report])).toMatch(/replicas: {12}eu-west-1 \(legacy replica;/);
+  });
+
+  test('references are indexed once per template, and no resource is re-serialised per table (linear, not quadratic)', () => {
+    const resources: { [id: string]: unknown } = {};
+    for (let i = 0; i < 100; i++) {
+      resources[`T${i}`] = cfnTable();
+      resources[`T${i}Alarm`] = { Type: 'AWS::CloudWatch::Alarm', Properties: { Dimensions: [{ Name: 'TableName', Value: { Ref: `T${i}` } }] } };
+    }
+    const indexOf = jest.spyOn(ReferenceIndex, 'of');
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const reports = reportOfResources(resources);
+      expect(reports).toHaveLength(100);
+      expect(reports.every(r => r.tableAlarms === 1)).toBe(true);
+      expect(indexOf).toHaveBeenCalledTimes(1);
+      expect(stringify).not.toHaveBeenCalled();
+    } finally {
+      indexOf.mockRestore();
+      stringify.mockRestore();
+    }
   });
 
   test('no tables', () => {
