@@ -17,10 +17,15 @@ const intrinsic = fc.oneof(
   fc.constant({ 'Fn::GetAtt': ['Key', 'Arn'] }),
   fc.constant({ 'Fn::ImportValue': 'x' }),
 );
-const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 5 }), fc.constant([]), fc.constant({}), fc.constant([null]), fc.constant([{}]), fc.constant([1, 'a']));
+const junk = fc.oneof(
+  fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 5 }),
+  fc.constant([]), fc.constant({}), fc.constant([null]), fc.constant([{}]), fc.constant([1, 'a']),
+);
 const key = (name: string) => ({ AttributeName: name, KeyType: 'HASH' });
-const value = (good: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: intrinsic }, { weight: 1, arbitrary: junk });
-const list = (item: fc.Arbitrary<unknown>) => value(fc.array(fc.oneof({ weight: 4, arbitrary: item }, { weight: 1, arbitrary: intrinsic }, { weight: 1, arbitrary: junk }), { maxLength: 3 }));
+const value = (good: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 4, arbitrary: good }, { weight: 1, arbitrary: intrinsic }, { weight: 1, arbitrary: junk });
+const list = (item: fc.Arbitrary<unknown>) =>
+  value(fc.array(fc.oneof({ weight: 4, arbitrary: item }, { weight: 1, arbitrary: intrinsic }, { weight: 1, arbitrary: junk }), { maxLength: 3 }));
 
 const index = fc.record({
   IndexName: value(fc.constantFrom('a', 'b', 'c')),
@@ -30,12 +35,18 @@ const index = fc.record({
 
 const tableProps = fc.record({
   KeySchema: list(fc.constantFrom(key('pk'), key('id'), { AttributeName: 'sk', KeyType: 'RANGE' })),
-  AttributeDefinitions: list(fc.record({ AttributeName: value(fc.constantFrom('pk', 'id', 'g', 'sk')), AttributeType: value(fc.constantFrom('S', 'N')) })),
+  AttributeDefinitions: list(fc.record({
+    AttributeName: value(fc.constantFrom('pk', 'id', 'g', 'sk')),
+    AttributeType: value(fc.constantFrom('S', 'N')),
+  })),
   GlobalSecondaryIndexes: list(index),
   LocalSecondaryIndexes: list(index),
   Replicas: list(fc.record({
     Region: value(fc.constantFrom('us-east-1', 'eu-west-1')),
-    PointInTimeRecoverySpecification: value(fc.record({ PointInTimeRecoveryEnabled: value(fc.boolean()), RecoveryPeriodInDays: value(fc.integer({ min: 1, max: 35 })) })),
+    PointInTimeRecoverySpecification: value(fc.record({
+      PointInTimeRecoveryEnabled: value(fc.boolean()),
+      RecoveryPeriodInDays: value(fc.integer({ min: 1, max: 35 })),
+    })),
     DeletionProtectionEnabled: value(fc.boolean()),
     SSESpecification: value(fc.record({ KMSMasterKeyId: value(fc.constantFrom('alias/aws/dynamodb', 'arn:aws:kms:us-east-1:1:key/a')) })),
   }, { requiredKeys: [] })),
