@@ -1,5 +1,6 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { NagRules } from 'cdk-nag';
+import { CheckResult, Decided, LEGACY_REPLICA_TYPE, TableView, isDeployTime, isTableType, readTable } from '../template';
 
 /**
  * A resource as it is written to the template: CloudFormation names, tokens resolved, overrides
@@ -12,14 +13,48 @@ export interface RenderedResource {
   readonly properties: any;
   readonly deletionPolicy?: string;
   readonly updateReplacePolicy?: string;
+  readonly metadata?: { [key: string]: any };
 }
-
-export const TABLE = 'AWS::DynamoDB::Table';
-export const GLOBAL_TABLE = 'AWS::DynamoDB::GlobalTable';
 
 /** Whether the resource is a DynamoDB table (`AWS::DynamoDB::Table` or `AWS::DynamoDB::GlobalTable`). */
 export function isTable(node: CfnResource): boolean {
-  return node.cfnResourceType === TABLE || node.cfnResourceType === GLOBAL_TABLE;
+  return isTableType(node.cfnResourceType);
+}
+
+/**
+ * The table resource read through the same typed view as the report and the guard: rendered to
+ * its template JSON, with the stack's region and the table's legacy replicas in the stack.
+ */
+export function viewOf(node: CfnResource): TableView {
+  const table = render(node);
+  const stack = Stack.of(node);
+  const legacyReplicas = resourcesInStack(node, LEGACY_REPLICA_TYPE)
+    .filter(replica => replica.properties.TableName?.Ref === table.logicalId)
+    .map(replica => [replica.logicalId, { Type: replica.type, Properties: replica.properties }] as const);
+  return readTable(table.logicalId, {
+    Type: table.type,
+    Properties: table.properties,
+    DeletionPolicy: table.deletionPolicy,
+    UpdateReplacePolicy: table.updateReplacePolicy,
+    Metadata: table.metadata,
+  }, { stackRegion: Token.isUnresolved(stack.region) ? undefined : stack.region, legacyReplicas });
+}
+
+/**
+ * A check's verdict for cdk-nag. A value the template leaves to deploy time (`Fn::If` on a
+ * condition) throws, which cdk-nag reports as a finding that must be looked at: never a silent pass.
+ */
+export function verdict(check: CheckResult): boolean {
+  if (check.undecided.length > 0) {
+    throw new Error(`${check.undecided.map(marker => marker.description).join('; ')}: the rule cannot decide from the template`);
+  }
+  return check.met;
+}
+
+/** The value, or (for a value left to deploy time) the same throw as `verdict`. */
+export function definite<T>(value: Decided<T>): T {
+  if (isDeployTime(value)) verdict({ met: false, problems: [], undecided: [value] });
+  return value as T;
 }
 
 export function render(node: CfnResource): RenderedResource {
@@ -32,6 +67,7 @@ export function render(node: CfnResource): RenderedResource {
     properties: resource.Properties ?? {},
     deletionPolicy: resource.DeletionPolicy,
     updateReplacePolicy: resource.UpdateReplacePolicy,
+    metadata: resource.Metadata,
   };
 }
 
@@ -91,20 +127,4 @@ export class TableReference {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Replicas of a global table, as an array (empty if unset). */
-export function replicasOf(table: RenderedResource): any[] {
-  return Array.isArray(table.properties.Replicas) ? table.properties.Replicas : [];
-}
-
-/** Global secondary indexes of a table, as an array (empty if unset). */
-export function indexesOf(table: RenderedResource): any[] {
-  return Array.isArray(table.properties.GlobalSecondaryIndexes) ? table.properties.GlobalSecondaryIndexes : [];
-}
-
-/** The replica's settings for one index, if it lists the index. */
-export function replicaIndex(replica: any, indexName: string): any | undefined {
-  const indexes = Array.isArray(replica.GlobalSecondaryIndexes) ? replica.GlobalSecondaryIndexes : [];
-  return indexes.find((index: any) => index.IndexName === indexName);
 }

@@ -17,6 +17,14 @@ export const FINDING_KINDS = {
   TABLE_REMOVED: 'the table leaves the template: deleted with its data, or orphaned with RETAIN',
   LOGICAL_ID_CHANGED: 'the table moved to a new logical ID: CloudFormation creates a new empty table',
   TABLE_REPLACED: 'a property that requires replacement changed: a new empty table',
+  RESOURCE_TYPE_CHANGED: 'a resource changed type under the same logical ID (Table to GlobalTable): CloudFormation rejects the update',
+  RESOURCE_REPLACED: 'a resource that holds data (queue, bucket, key, vault, stream, log group) is replaced',
+  RESOURCE_REMOVED: 'a resource that holds data leaves the stack: deleted, or orphaned with Retain',
+  RESOURCE_MOVED: 'a resource that holds data moved to a new logical ID with a renamed construct: a new empty one is created',
+  MAPPING_RECREATED: 'an event source mapping is recreated: the stream is replayed (TRIM_HORIZON) or records are skipped (LATEST)',
+  MAPPING_REMOVED: 'an event source mapping is removed: the consumer stops reading the stream',
+  GSI_KEY_TYPE_CHANGED: 'the type of an index key attribute changed (S to N): the index cannot change in place',
+  DECIDED_AT_DEPLOY: 'a property that changed is decided at deploy time (Fn::If on a condition): the guard cannot judge it',
   GSI_LIMIT_EXCEEDED: 'more than one global secondary index created or deleted in one update',
   GSI_REBUILT: 'an index changed its key schema or projection in place',
   GSI_REMOVED: 'an index is deleted',
@@ -27,23 +35,27 @@ export const FINDING_KINDS = {
   PITR_DISABLED: 'point-in-time recovery turned off',
   PITR_SHORTENED: 'point-in-time recovery period shortened',
   DELETION_PROTECTION_REMOVED: 'deletion protection turned off',
-  RETAIN_REMOVED: 'DeletionPolicy or UpdateReplacePolicy changed from Retain',
+  RETAIN_REMOVED: 'DeletionPolicy or UpdateReplacePolicy of a table or a resource that holds data changed from Retain',
   ENCRYPTION_CHANGED: 'the encryption key or type changed',
   TTL_ATTRIBUTE_CHANGED: 'the TTL attribute changed while TTL is on',
   TTL_DISABLED: 'time to live turned off',
   STREAM_VIEW_TYPE_CHANGED: 'the stream view type changed',
   STREAM_DISABLED: 'the stream is turned off',
   BILLING_MODE_SWITCHED: 'the billing mode switched',
-  STACK_REMOVED: 'a stack with tables is not in the new assembly',
+  STACK_REMOVED: 'a stack with tables is not in the new assembly (matched by CloudFormation stack name and environment)',
 } as const;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
 
-/** One thing the update would do to a table. */
+/** One thing the update would do to a table or another resource that holds data. */
 export interface GuardFinding {
   readonly kind: FindingKind;
   readonly severity: Severity;
-  /** The stack (artifact id in a cloud assembly, or the template file name). */
+  /**
+   * The stack (artifact id in a cloud assembly, or the template file name), followed, for a
+   * resource in a nested stack, by the logical ID of each `AWS::CloudFormation::Stack` on the way
+   * (`OrdersStack/DataNestedStackDataNestedStackResource1A2B3C4D`).
+   */
   readonly stack: string;
   readonly logicalId: string;
   readonly resourceType: string;

@@ -1,7 +1,7 @@
 import { GuardResult, compareLocations, compareTemplateSets } from './compare';
 import { GuardFinding, Severity } from './findings';
 import { formatFinding } from './format';
-import { TemplateSet, asTemplate, loadTemplates } from '../shared/templates';
+import { TemplateSet, asTemplate, loadTemplates } from '../template';
 
 /** A template (parsed JSON), a template file, or a cdk.out folder. */
 export type TemplateSource = string | object;

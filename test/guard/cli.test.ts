@@ -1,28 +1,16 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
-import { synthAssembly } from './synth';
+import { runGuard } from './command';
+import { removeTempDirs, synthAssembly, tempDir } from './synth';
 import { ProductionTable } from '../../src';
-import { runGuardCommand } from '../../src/cli/guard-command';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 const sk = { name: 'sk', type: AttributeType.STRING };
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: any) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => { stderr += String(chunk); return true; });
-  try {
-    return { code: runGuardCommand(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runGuard;
 
 function app(version: 'main' | 'branch' | 'safe'): string {
   return synthAssembly(a => {
@@ -36,7 +24,8 @@ function app(version: 'main' | 'branch' | 'safe'): string {
   });
 }
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-cli-'));
+const tmp = tempDir('guard-cli-');
+afterAll(removeTempDirs);
 const main = app('main');
 const branch = app('branch');
 const safe = app('safe');
@@ -104,24 +93,29 @@ describe('bad input exits 2 with a message and no stack trace', () => {
   fs.writeFileSync(notTemplate, JSON.stringify({ name: 'x' }));
   const emptyDir = fs.mkdtempSync(path.join(tmp, 'empty-'));
 
+  // A mistake on the command line shows the usage; a bad file is one line naming it.
   test.each([
-    ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/],
-    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON .*YAML from `cdk synth` output is not read/],
-    ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/],
-    ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/],
-    ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/],
-    ['no --before', ['--after', safe], /--before is required/],
-    ['no --after', ['--before', safe], /--after is required/],
-    ['--before without a value', ['--before', '--after', safe], /--before needs a path/],
-    ['an unknown flag', ['--before', safe, '--after', safe, '--yaml'], /unknown argument "--yaml"/],
-  ])('%s', (_label, args, message) => {
+    ['a missing path', ['--before', '/nope/cdk.out', '--after', safe], /\/nope\/cdk.out: no such file or folder/, false],
+    ['a file that is not JSON', ['--before', notJson, '--after', safe], /not\.json: not JSON \(.*\); pass the JSON template from cdk\.out \(YAML is not read\)/, false],
+    ['JSON that is not a template', ['--before', notTemplate, '--after', safe], /package\.json: not a CloudFormation template \(no "Resources" object\)/, false],
+    ['a folder that is not a cloud assembly', ['--before', emptyDir, '--after', safe], /not a cloud assembly \(no manifest.json\)/, false],
+    ['an assembly of two stacks against a template', ['--before', main, '--after', mainTemplate], /has 2 stacks \(OrdersStack, LegacyStack\), so it is unclear which to compare/, false],
+    ['no --before', ['--after', safe], /--before is required/, true],
+    ['no --after', ['--before', safe], /--after is required/, true],
+    ['--before without a value', ['--before', '--after', safe], /--before needs a path/, true],
+    ['an unknown flag', ['--before', safe, '--after', safe, '--yaml'], /unknown argument "--yaml"/, true],
+  ])('%s', (_label, args, message, usage) => {
     const { code, stdout, stderr } = run(args as string[]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
     expect(stderr).toMatch(/^cdk-dynamodb-kit guard: /);
-    expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
+    if (usage) expect(stderr).toMatch(/usage: cdk-dynamodb-kit guard --before OLD --after NEW \[--json\]/);
+    else expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+    const json = run([...args as string[], '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: expect.stringMatching(message) });
   });
 
   test('an assembly without stacks, and a broken manifest', () => {
@@ -132,7 +126,7 @@ describe('bad input exits 2 with a message and no stack trace', () => {
     fs.writeFileSync(path.join(broken, 'manifest.json'), '{');
     const { code, stderr } = run(['--before', broken, '--after', safe]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/manifest\.json: not JSON .*synthesize again/);
+    expect(stderr).toMatch(/manifest\.json: not JSON \(syntax error at line 1, column 2\)/);
   });
 
   test('--help prints the usage and exits 0', () => {

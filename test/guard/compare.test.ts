@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, Capacity, StreamViewType, Table, TableEncryptionV2, TableV2, BillingMode, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { synthPair } from './synth';
+import { removeTempDirs, synthPair } from './synth';
 import { ProductionTable } from '../../src';
 import { compareTemplates, GuardFinding, FINDING_KINDS } from '../../src/guard';
 
@@ -24,15 +24,19 @@ function expectKinds(findings: GuardFinding[], expected: string[]) {
     covered.add(f.kind);
     expect(f.stack).toBe('TestStack');
     expect(f.logicalId).toMatch(/^\w+$/);
-    expect(f.resourceType).toMatch(/^AWS::DynamoDB::(Global)?Table$/);
+    expect(f.resourceType).toMatch(/^AWS::(DynamoDB::(Global)?Table|KMS::Key)$/);
     expect(f.problem.length).toBeGreaterThan(20);
     expect(f.safeChange.length).toBeGreaterThan(20);
   }
 }
 
+// Tested elsewhere: STACK_REMOVED (assembly level, cli.test.ts); the rules beyond a table's own
+// properties (rules.test.ts, corpus.test.ts).
+const ELSEWHERE = ['STACK_REMOVED', 'RESOURCE_TYPE_CHANGED', 'RESOURCE_REPLACED', 'MAPPING_RECREATED', 'MAPPING_REMOVED', 'GSI_KEY_TYPE_CHANGED', 'DECIDED_AT_DEPLOY'];
+afterAll(removeTempDirs);
 afterAll(() => {
-  // Every finding kind but STACK_REMOVED (an assembly-level finding, tested in cli.test.ts) has a test here.
-  expect([...covered].sort()).toEqual(Object.keys(FINDING_KINDS).filter(k => k !== 'STACK_REMOVED').sort());
+  // Every other finding kind has a test here.
+  expect([...covered].sort()).toEqual(Object.keys(FINDING_KINDS).filter(k => !ELSEWHERE.includes(k)).sort());
 });
 
 describe('no findings', () => {
@@ -55,8 +59,10 @@ describe('replacement and removal', () => {
       new ProductionTable(stack, 'Stays', { partitionKey: pk });
       if (v === 'before') new ProductionTable(stack, 'Orders', { partitionKey: pk });
     });
-    expectKinds(findings, ['warning:TABLE_REMOVED:(resource)']);
+    // ProductionTable's own KMS key (RETAIN) leaves with it: orphaned, nothing lost.
+    expectKinds(findings, ['warning:TABLE_REMOVED:(resource)', 'warning:RESOURCE_REMOVED:(resource)']);
     expect(findings[0].problem).toMatch(/orphaned \(RETAIN\)/);
+    expect(findings[1]).toEqual(expect.objectContaining({ resourceType: 'AWS::KMS::Key', logicalId: expect.stringMatching(/^OrdersKey/) }));
     expect(findings[0].safeChange).toMatch(/cdk import/);
   });
 
@@ -71,14 +77,17 @@ describe('replacement and removal', () => {
 
   test('a renamed construct moves the logical ID: a new empty table (blocking)', () => {
     const findings = compare((stack, v) => new ProductionTable(stack, v === 'before' ? 'Orders' : 'OrdersTable', { partitionKey: pk }));
-    expectKinds(findings, ['blocking:LOGICAL_ID_CHANGED:(logical ID)']);
+    // The table's sibling key (OrdersKey -> OrdersTableKey) moves too: the advice covers both.
+    expectKinds(findings, ['blocking:LOGICAL_ID_CHANGED:(logical ID)', 'warning:RESOURCE_MOVED:(logical ID)']);
     expect(findings[0].after).toMatch(/^OrdersTable/);
-    expect(findings[0].safeChange).toMatch(/overrideLogicalId\('Orders\w+'\)/);
+    expect(findings[0].safeChange).toMatch(/overrideLogicalId\('Orders[0-9A-F]{8}'\) on the AWS::DynamoDB::GlobalTable now synthesized as OrdersTable[0-9A-F]{8}/);
+    expect(findings[0].safeChange).toMatch(/overrideLogicalId\('OrdersKey[0-9A-F]{8}'\) on the AWS::KMS::Key now synthesized as OrdersTableKey[0-9A-F]{8}/);
+    expect(findings[1].problem).toMatch(/the KMS key moves to logical ID OrdersTableKey\w+ .*orphans the old one \(Retain\)/);
   });
 
   test('a moved table with a fixed name fails the deploy', () => {
     const findings = compare((stack, v) => new ProductionTable(stack, v === 'before' ? 'Orders' : 'Renamed', { partitionKey: pk, tableName: 'orders', sortKey: v === 'after' ? sk : undefined }));
-    expectKinds(findings, ['blocking:LOGICAL_ID_CHANGED:(logical ID)']);
+    expectKinds(findings, ['blocking:LOGICAL_ID_CHANGED:(logical ID)', 'warning:RESOURCE_MOVED:(logical ID)']);
     expect(findings[0].problem).toMatch(/same fixed TableName the create fails/);
   });
 
@@ -217,13 +226,14 @@ describe('protection weakened', () => {
       const key = new kms.Key(stack, v === 'before' ? 'KeyA' : 'KeyB');
       new ProductionTable(stack, 'Orders', { partitionKey: pk, encryption: TableEncryptionV2.customerManagedKey(key) });
     });
-    expectKinds(findings, ['warning:ENCRYPTION_CHANGED:Replicas[us-east-1].SSESpecification.KMSMasterKeyId']);
+    // KeyA leaves (kms.Key retains by default: orphaned, not deleted) and KeyB is created.
+    expectKinds(findings, ['warning:ENCRYPTION_CHANGED:Replicas[us-east-1].SSESpecification.KMSMasterKeyId', 'warning:RESOURCE_MOVED:(logical ID)']);
   });
 
   test('customer-managed key to DynamoDB-owned', () => {
     const findings = compare((stack, v) => new ProductionTable(stack, 'Orders', { partitionKey: pk, encryption: v === 'before' ? undefined : TableEncryptionV2.dynamoOwnedKey() }));
     expect(kinds(findings)).toEqual(expect.arrayContaining(['warning:ENCRYPTION_CHANGED:SSESpecification']));
-    expect(findings.every(f => f.kind === 'ENCRYPTION_CHANGED')).toBe(true);
+    expect(kinds(findings)).toEqual(['warning:ENCRYPTION_CHANGED:SSESpecification', 'warning:RESOURCE_REMOVED:(resource)']);
   });
 
   test('the same checks on an AWS::DynamoDB::Table', () => {

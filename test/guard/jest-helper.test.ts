@@ -1,16 +1,16 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
-import { synthAssembly, testStack } from './synth';
+import { guardStack, removeTempDirs, synthAssembly, tempDir } from './synth';
 import { ProductionTable } from '../../src';
 import { checkUpdate, expectSafeUpdate } from '../../src/guard/jest';
+import { testStack } from '../helpers/app';
 
 const pk = { name: 'pk', type: AttributeType.STRING };
 
 function ordersTemplate(options: { sortKey?: boolean; gsis?: string[] } = {}): any {
-  const stack = testStack();
+  const stack = guardStack();
   new ProductionTable(stack, 'Orders', {
     partitionKey: pk,
     sortKey: options.sortKey ? { name: 'sk', type: AttributeType.STRING } : undefined,
@@ -20,7 +20,8 @@ function ordersTemplate(options: { sortKey?: boolean; gsis?: string[] } = {}): a
 }
 
 // A committed baseline, as a user keeps it (here written to a temporary folder).
-const baselineFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baseline-')), 'OrdersStack.template.json');
+const baselineFile = path.join(tempDir('baseline-'), 'OrdersStack.template.json');
+afterAll(removeTempDirs);
 fs.writeFileSync(baselineFile, JSON.stringify(ordersTemplate({ gsis: ['byEmail'] }), null, 1));
 
 describe('expectSafeUpdate', () => {

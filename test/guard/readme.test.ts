@@ -20,4 +20,11 @@ describe('the README documents the guard', () => {
     expect(section).toContain('Exit 0: safe. Exit 1: at least one **blocking** finding');
     expect(section).toContain('Exit 2: bad input');
   });
+
+  test('the nested-stack example has the format the command prints, and every resource kind judged is listed', () => {
+    expect(section).toMatch(/```text\nBLOCKING TABLE_REPLACED {2}OrdersStack\/DataNestedStack\w+\/Orders[0-9A-F]{8} \(AWS::DynamoDB::GlobalTable\)\n {2}property: KeySchema\n/);
+    for (const kind of ['SQS queues', 'S3 buckets', 'KMS keys', 'AWS Backup vaults', 'Kinesis streams', 'log groups', 'Event source mappings', 'Nested stacks']) {
+      expect(section).toContain(kind);
+    }
+  });
 });

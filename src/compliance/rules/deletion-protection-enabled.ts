@@ -1,19 +1,13 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { GLOBAL_TABLE, TABLE, isTrue, render, replicasOf } from '../template';
+import { checkDeletionProtection } from '../../template';
+import { isTable, verdict, viewOf } from '../template';
 
 /**
  * DynamoDB tables, and every replica of a global table, have deletion protection on.
  * @param node the CfnResource to check
  */
 export function DeletionProtectionEnabled(node: CfnResource): NagRuleResult {
-  if (node.cfnResourceType === TABLE) {
-    return isTrue(node, render(node).properties.DeletionProtectionEnabled) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node.cfnResourceType === GLOBAL_TABLE) {
-    const replicas = replicasOf(render(node));
-    const allOn = replicas.length > 0 && replicas.every(replica => isTrue(node, replica.DeletionProtectionEnabled));
-    return allOn ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  return NagRuleCompliance.NOT_APPLICABLE;
+  if (!isTable(node)) return NagRuleCompliance.NOT_APPLICABLE;
+  return verdict(checkDeletionProtection(viewOf(node))) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }

@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { GLOBAL_TABLE, RenderedResource, TABLE, TableReference, indexesOf, literal, render, replicaIndex, replicasOf, resourcesInStack } from '../template';
+import { CapacityView, GLOBAL_TABLE_TYPE, IndexView, TableView } from '../../template';
+import { TableReference, definite, isTable, render, resourcesInStack, viewOf } from '../template';
 
 /**
  * DynamoDB tables with provisioned capacity scale it automatically, for the table and every global
@@ -11,22 +12,19 @@ import { GLOBAL_TABLE, RenderedResource, TABLE, TableReference, indexesOf, liter
  * @param node the CfnResource to check
  */
 export function ProvisionedCapacityAutoscaled(node: CfnResource): NagRuleResult {
-  if (node.cfnResourceType === TABLE) {
-    const table = render(node);
-    // CloudFormation's default for AWS::DynamoDB::Table is PROVISIONED.
-    if (literal(node, table.properties.BillingMode ?? 'PROVISIONED') === 'PAY_PER_REQUEST') return NagRuleCompliance.COMPLIANT;
-    return tableTargetsScaled(node, table) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  if (node.cfnResourceType === GLOBAL_TABLE) {
-    const table = render(node);
-    if (literal(node, table.properties.BillingMode ?? 'PROVISIONED') === 'PAY_PER_REQUEST') return NagRuleCompliance.COMPLIANT;
-    return globalTableScaled(table) ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
-  }
-  return NagRuleCompliance.NOT_APPLICABLE;
+  if (!isTable(node)) return NagRuleCompliance.NOT_APPLICABLE;
+  const table = viewOf(node);
+  // A cross-account replica's billing is its source table's, judged where that table is defined.
+  if (table.billing === undefined) return NagRuleCompliance.NOT_APPLICABLE;
+  const billing = definite(table.billing);
+  if (definite(billing.mode) === 'PAY_PER_REQUEST') return NagRuleCompliance.COMPLIANT;
+  const indexes = definite(table.globalSecondaryIndexes).map(index => definite(index));
+  const scaled = table.type === GLOBAL_TABLE_TYPE ? globalTableScaled(table, indexes) : tableTargetsScaled(node, indexes.map(index => index.name));
+  return scaled ? NagRuleCompliance.COMPLIANT : NagRuleCompliance.NON_COMPLIANT;
 }
 
-function tableTargetsScaled(node: CfnResource, table: RenderedResource): boolean {
-  const reference = new TableReference(table);
+function tableTargetsScaled(node: CfnResource, indexNames: string[]): boolean {
+  const reference = new TableReference(render(node));
   const targets = resourcesInStack(node, 'AWS::ApplicationAutoScaling::ScalableTarget')
     .map(target => target.properties)
     .filter(target => target.ServiceNamespace === 'dynamodb' && reference.isIn(target.ResourceId));
@@ -35,20 +33,18 @@ function tableTargetsScaled(node: CfnResource, table: RenderedResource): boolean
     const resourceId = JSON.stringify(target.ResourceId);
     return indexName === undefined ? !resourceId.includes('/index/') : new RegExp(`/index/${escapeRegExp(indexName)}(?![\\w.-])`).test(resourceId);
   });
-  const indexNames: string[] = indexesOf(table).map(index => index.IndexName);
   return scaled('dynamodb:table:ReadCapacityUnits') && scaled('dynamodb:table:WriteCapacityUnits')
     && indexNames.every(name => scaled('dynamodb:index:ReadCapacityUnits', name) && scaled('dynamodb:index:WriteCapacityUnits', name));
 }
 
-function globalTableScaled(table: RenderedResource): boolean {
-  const writeScaled = (settings: any) => settings?.WriteProvisionedThroughputSettings?.WriteCapacityAutoScalingSettings !== undefined;
-  const readScaled = (settings: any) => settings?.ReadProvisionedThroughputSettings?.ReadCapacityAutoScalingSettings !== undefined;
-  const indexNames: string[] = indexesOf(table).map(index => index.IndexName);
-  const replicas = replicasOf(table);
-  return writeScaled(table.properties)
-    && indexesOf(table).every(writeScaled)
+/** The table's and every index's writes, and every replica's reads for the table and each index, autoscale. */
+function globalTableScaled(table: TableView, indexes: IndexView[]): boolean {
+  const autoscaled = (capacity: CapacityView | undefined) => capacity?.autoScaling !== undefined;
+  const replicas = definite(table.replicas).filter(replica => replica.source === 'replica');
+  return autoscaled(definite(table.billing!).writeCapacity)
+    && indexes.every(index => autoscaled(index.writeCapacity))
     && replicas.length > 0
-    && replicas.every(replica => readScaled(replica) && indexNames.every(name => readScaled(replicaIndex(replica, name))));
+    && replicas.every(replica => autoscaled(replica.readCapacity) && indexes.every(index => autoscaled(replica.indexes[index.name]?.readCapacity)));
 }
 
 function escapeRegExp(text: string): string {

@@ -1,0 +1,90 @@
+import { TableView } from '../../template/table-view';
+import { CfnTemplate } from '../../template/template-json';
+import { ResourceChange } from '../engine';
+import { FindingKind, GuardFinding, Severity } from '../findings';
+import { Move } from '../moves';
+import { StackTemplate } from '../stack-tree';
+
+/** A table that exists before and after under the same logical ID and type, read into its typed view. */
+export interface TableUpdate {
+  /** The template the table is in. */
+  readonly path: string;
+  readonly logicalId: string;
+  readonly before: TableView;
+  readonly after: TableView;
+  /** The templates the table is in, for the resources tied to it (legacy replicas). */
+  readonly beforeTemplate: CfnTemplate;
+  readonly afterTemplate: CfnTemplate;
+}
+
+/** What every rule sees of one stack's update. */
+export interface UpdateContext {
+  /** The stack, as findings name it. */
+  readonly stack: string;
+  /** The stack's region, when the cloud assembly says. */
+  readonly region?: string;
+  readonly before: StackTemplate;
+  readonly after: StackTemplate;
+  /** Every resource that changes, nested stacks included, as `@aws-cdk/cloudformation-diff` sees it. */
+  readonly changes: readonly ResourceChange[];
+  /** Removed and added resources paired as one resource moved (a renamed construct). */
+  readonly moves: readonly Move[];
+  /** Every table present on both sides under the same logical ID and type. */
+  readonly tables: readonly TableUpdate[];
+}
+
+/**
+ * One rule of the guard, as cdk-nag has one rule per file: it looks at the update and returns
+ * what it finds. Rules never throw on a template CloudFormation accepts.
+ */
+export interface GuardRule {
+  /** The finding kinds this rule can return. */
+  readonly kinds: readonly FindingKind[];
+  check(context: UpdateContext): GuardFinding[];
+}
+
+/** Where a finding is: the template path, logical ID and resource type. */
+export interface FindingPlace {
+  readonly path: string;
+  readonly logicalId: string;
+  readonly resourceType: string;
+}
+
+export function finding(kind: FindingKind, severity: Severity, place: FindingPlace, property: string,
+  before: unknown, after: unknown, problem: string, safeChange: string): GuardFinding {
+  const { path: stack, logicalId, resourceType } = place;
+  return { kind, severity, stack, logicalId, resourceType, property, before, after, problem, safeChange };
+}
+
+/** A table update as a finding place. */
+export function tablePlace(table: TableUpdate): FindingPlace {
+  return { path: table.path, logicalId: table.logicalId, resourceType: table.before.type };
+}
+
+/** A change as a finding place (the type before the update, or after for a created resource). */
+export function changePlace(change: ResourceChange): FindingPlace {
+  return { path: change.path, logicalId: change.logicalId, resourceType: change.before?.Type ?? change.after?.Type ?? '(unknown)' };
+}
+
+/** JSON with sorted keys, so that equal values compare equal. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v))
+    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]]))
+    : v) ?? 'undefined';
+}
+
+export function same(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+export const RETAINING = ['Retain', 'RetainExceptOnCreate'];
+
+/** DeletionPolicy keeps the resource when it leaves the stack. */
+export function retainedOnRemoval(resource: { DeletionPolicy?: string } | undefined): boolean {
+  return RETAINING.includes(resource?.DeletionPolicy as string);
+}
+
+/** UpdateReplacePolicy keeps the old resource when CloudFormation replaces it. */
+export function retainedOnReplacement(resource: { UpdateReplacePolicy?: string } | undefined): boolean {
+  return resource?.UpdateReplacePolicy === 'Retain';
+}

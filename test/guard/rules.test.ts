@@ -1,0 +1,150 @@
+import { GUARD_RULES, GuardFinding, GuardRule, compareTemplates } from '../../src/guard';
+
+/**
+ * Every rule of the guard with a safe and an unsafe update, on hand-written templates (the
+ * corpus of synthesized assemblies is corpus.test.ts). As cdk-nag tests each rule with a compliant
+ * and a non-compliant case.
+ */
+
+const KEY = { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }] };
+const RETAIN = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
+
+function table(props: object = {}, policies: object = RETAIN): any {
+  return { Type: 'AWS::DynamoDB::Table', Properties: { ...KEY, BillingMode: 'PAY_PER_REQUEST', ...props }, ...policies };
+}
+
+function globalTable(props: object = {}, replica: object = {}): any {
+  return { Type: 'AWS::DynamoDB::GlobalTable', Properties: { ...KEY, BillingMode: 'PAY_PER_REQUEST', Replicas: [{ Region: 'us-east-1', ...replica }], ...props }, ...RETAIN };
+}
+
+function gsi(name: string, type = 'S', projection = 'ALL'): { index: object; attribute: object } {
+  return {
+    index: { IndexName: name, KeySchema: [{ AttributeName: name, KeyType: 'HASH' }], Projection: { ProjectionType: projection } },
+    attribute: { AttributeName: name, AttributeType: type },
+  };
+}
+
+function withIndexes(...indexes: Array<{ index: object; attribute: object }>): object {
+  return { GlobalSecondaryIndexes: indexes.map(i => i.index), AttributeDefinitions: [...KEY.AttributeDefinitions, ...indexes.map(i => i.attribute)] };
+}
+
+const queue = (props: object = {}, policies: object = { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' }) => ({ Type: 'AWS::SQS::Queue', Properties: props, ...policies });
+const mapping = (props: object) => ({ Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'f', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/1', ...props } });
+const ifProd = (yes: unknown, no: unknown) => ({ 'Fn::If': ['IsProd', yes, no] });
+
+type Resources = { [id: string]: any };
+interface Case {
+  readonly rule: GuardRule;
+  readonly safe: [Resources, Resources];
+  readonly unsafe: [Resources, Resources];
+  /** The finding the unsafe update must give. */
+  readonly expected: string;
+}
+
+const T = 'Orders1A2B3C4D';
+const CASES: Case[] = [
+  { rule: rule('RESOURCE_TYPE_CHANGED'), safe: [{ [T]: table() }, { [T]: table({ TableClass: 'STANDARD' }) }], unsafe: [{ [T]: table() }, { [T]: globalTable() }], expected: 'blocking:RESOURCE_TYPE_CHANGED:Type' },
+  { rule: rule('LOGICAL_ID_CHANGED'), safe: [{ [T]: table() }, { [T]: table({ TableClass: 'STANDARD' }) }], unsafe: [{ [T]: table() }, { OrdersTable9F8E7D6C: table({ ...withIndexes(gsi('byEmail')) }) }], expected: 'blocking:LOGICAL_ID_CHANGED:(logical ID)' },
+  { rule: rule('TABLE_REPLACED'), safe: [{ [T]: table() }, { [T]: table({ ContributorInsightsSpecification: { Enabled: true } }) }], unsafe: [{ [T]: table() }, { [T]: table({ KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }] }) }], expected: 'blocking:TABLE_REPLACED:KeySchema' },
+  { rule: rule('GSI_LIMIT_EXCEEDED'), safe: [{ [T]: table() }, { [T]: table(withIndexes(gsi('a'))) }], unsafe: [{ [T]: table() }, { [T]: table(withIndexes(gsi('a'), gsi('b'))) }], expected: 'blocking:GSI_LIMIT_EXCEEDED:GlobalSecondaryIndexes' },
+  { rule: rule('GSI_REBUILT'), safe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table(withIndexes(gsi('a'))) }], unsafe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table(withIndexes(gsi('a', 'S', 'KEYS_ONLY'))) }], expected: 'blocking:GSI_REBUILT:GlobalSecondaryIndexes[a]' },
+  { rule: rule('GSI_KEY_TYPE_CHANGED'), safe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table({ ...withIndexes(gsi('a')), TableClass: 'STANDARD' }) }], unsafe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table(withIndexes(gsi('a', 'N'))) }], expected: 'blocking:GSI_KEY_TYPE_CHANGED:GlobalSecondaryIndexes[a].AttributeDefinitions' },
+  { rule: rule('GSI_REMOVED'), safe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table(withIndexes(gsi('a'))) }], unsafe: [{ [T]: table(withIndexes(gsi('a'))) }, { [T]: table() }], expected: 'warning:GSI_REMOVED:GlobalSecondaryIndexes[a]' },
+  { rule: rule('REPLICA_REMOVED'), safe: [{ [T]: globalTable({ Replicas: [{ Region: { Ref: 'AWS::Region' } }] }) }, { [T]: globalTable() }], unsafe: [{ [T]: globalTable({ Replicas: [{ Region: 'us-east-1' }, { Region: 'eu-west-1' }] }) }, { [T]: globalTable() }], expected: 'blocking:REPLICA_REMOVED:Replicas[eu-west-1]' },
+  { rule: rule('PITR_DISABLED'), safe: [{ [T]: table({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true, RecoveryPeriodInDays: 7 } }) }, { [T]: table({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }) }], unsafe: [{ [T]: table({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }) }, { [T]: table() }], expected: 'warning:PITR_DISABLED:PointInTimeRecoverySpecification' },
+  { rule: rule('DELETION_PROTECTION_REMOVED'), safe: [{ [T]: table() }, { [T]: table({ DeletionProtectionEnabled: true }) }], unsafe: [{ [T]: globalTable({}, { DeletionProtectionEnabled: true }) }, { [T]: globalTable({}, { DeletionProtectionEnabled: false }) }], expected: 'warning:DELETION_PROTECTION_REMOVED:Replicas[us-east-1].DeletionProtectionEnabled' },
+  { rule: rule('RETAIN_REMOVED'), safe: [{ Q: queue() }, { Q: queue({}, RETAIN) }], unsafe: [{ Q: queue({}, RETAIN) }, { Q: queue() }], expected: 'warning:RETAIN_REMOVED:DeletionPolicy' },
+  { rule: rule('ENCRYPTION_CHANGED'), safe: [{ [T]: table({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/aws/dynamodb' } }) }, { [T]: table({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS' } }) }], unsafe: [{ [T]: table({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/a' } }) }, { [T]: table({ SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/b' } }) }], expected: 'warning:ENCRYPTION_CHANGED:SSESpecification.KMSMasterKeyId' },
+  { rule: rule('TTL_ATTRIBUTE_CHANGED'), safe: [{ [T]: table() }, { [T]: table({ TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' } }) }], unsafe: [{ [T]: table({ TimeToLiveSpecification: { Enabled: true, AttributeName: 'ttl' } }) }, { [T]: table({ TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' } }) }], expected: 'blocking:TTL_ATTRIBUTE_CHANGED:TimeToLiveSpecification.AttributeName' },
+  { rule: rule('STREAM_DISABLED'), safe: [{ [T]: table() }, { [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }], unsafe: [{ [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }, { [T]: table({ StreamSpecification: { StreamViewType: 'KEYS_ONLY' } }) }], expected: 'blocking:STREAM_VIEW_TYPE_CHANGED:StreamSpecification.StreamViewType' },
+  { rule: rule('BILLING_MODE_SWITCHED'), safe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PAY_PER_REQUEST' }) }], unsafe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }) }], expected: 'warning:BILLING_MODE_SWITCHED:BillingMode' },
+  { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
+  { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
+  { rule: rule('MAPPING_RECREATED'), safe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10 }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2' }) }], expected: 'blocking:MAPPING_RECREATED:StartingPosition' },
+];
+
+function rule(kind: string): GuardRule {
+  const found = GUARD_RULES.find(r => (r.kinds as readonly string[]).includes(kind));
+  if (!found) throw new Error(`no rule reports ${kind}`);
+  return found;
+}
+
+function run(checked: GuardRule, [before, after]: [Resources, Resources]): string[] {
+  return compareTemplates({ Resources: before }, { Resources: after }, 'TestStack')
+    .filter((f: GuardFinding) => (checked.kinds as readonly string[]).includes(f.kind))
+    .map(f => `${f.severity}:${f.kind}:${f.property}`);
+}
+
+describe.each(CASES.map(c => [c.rule.kinds.join(', '), c] as const))('rule %s', (_name, c) => {
+  test('the safe update gives nothing', () => {
+    expect(run(c.rule, c.safe)).toEqual([]);
+  });
+
+  test('the unsafe update is found', () => {
+    expect(run(c.rule, c.unsafe)).toContain(c.expected);
+  });
+});
+
+test('every rule has a case', () => {
+  const tested = new Set(CASES.map(c => c.rule));
+  expect(GUARD_RULES.filter(r => !tested.has(r)).map(r => r.kinds.join(', '))).toEqual([]);
+});
+
+describe('resources that hold data, beyond tables', () => {
+  const policies = (retain: boolean) => retain ? RETAIN : { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' };
+  const resource = (type: string, props: object, retain: boolean) => ({ Type: type, Properties: props, ...policies(retain) });
+  const removal = (type: string, retain: boolean) => compareTemplates({ Resources: { R: resource(type, {}, retain) } }, { Resources: {} }, 'TestStack');
+
+  test.each([
+    ['AWS::SQS::Queue', /every message in it is deleted/],
+    ['AWS::S3::Bucket', /the bucket and its objects are deleted/],
+    ['AWS::KMS::Key', /can never be decrypted again/],
+    ['AWS::Backup::BackupVault', /deleted with its recovery points/],
+    ['AWS::Kinesis::Stream', /every record not yet read are deleted/],
+    ['AWS::Logs::LogGroup', /all its log events are deleted/],
+  ])('%s removed with Delete: blocking, saying what is lost; with Retain: a warning saying what is left', (type, lost) => {
+    const [deleted] = removal(type, false);
+    expect([deleted.kind, deleted.severity]).toEqual(['RESOURCE_REMOVED', 'blocking']);
+    expect(deleted.problem).toMatch(lost);
+    const [orphaned] = removal(type, true);
+    expect([orphaned.kind, orphaned.severity]).toEqual(['RESOURCE_REMOVED', 'warning']);
+    expect(orphaned.problem).toMatch(/orphaned \(DeletionPolicy Retain\): it stays in the account with/);
+  });
+
+  test('a replaced log group with Retain is orphaned (warning); a fixed-name queue cannot be replaced (blocking)', () => {
+    const group = compareTemplates(
+      { Resources: { G: resource('AWS::Logs::LogGroup', { LogGroupName: 'a' }, true) } },
+      { Resources: { G: resource('AWS::Logs::LogGroup', { LogGroupName: 'b' }, true) } }, 'TestStack');
+    expect(group.map(f => `${f.severity}:${f.kind}`)).toEqual(['warning:RESOURCE_REPLACED']);
+    expect(group[0].problem).toMatch(/LogGroupName changed, which replaces the log group .*orphaned \(UpdateReplacePolicy Retain\)/);
+    const named = compareTemplates(
+      { Resources: { Q: queue({ QueueName: 'q' }) } }, { Resources: { Q: queue({ QueueName: 'q', FifoQueue: true }) } }, 'TestStack');
+    expect(named[0].problem).toMatch(/fixed QueueName, so the deploy fails/);
+  });
+
+  test('a mapping recreated at TRIM_HORIZON replays the stream (warning); one on an SQS queue loses nothing', () => {
+    const replay = compareTemplates({ Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON' }) } },
+      { Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2' }) } }, 'TestStack');
+    expect(replay.map(f => `${f.severity}:${f.kind}`)).toEqual(['warning:MAPPING_RECREATED']);
+    const sqs = compareTemplates({ Resources: { M: mapping({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:a' }) } },
+      { Resources: { M: mapping({ EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:b' }) } }, 'TestStack');
+    expect(sqs).toEqual([]);
+    const removed = compareTemplates({ Resources: { M: mapping({ StartingPosition: 'LATEST' }) } }, { Resources: {} }, 'TestStack');
+    expect(removed.map(f => `${f.severity}:${f.kind}`)).toEqual(['warning:MAPPING_REMOVED']);
+  });
+});
+
+describe('intrinsics never crash a rule', () => {
+  test.each(['GlobalSecondaryIndexes', 'LocalSecondaryIndexes', 'KeySchema', 'AttributeDefinitions', 'TimeToLiveSpecification', 'StreamSpecification', 'PointInTimeRecoverySpecification', 'SSESpecification', 'BillingMode'])('%s as Fn::If on both sides, changed', (property) => {
+    const before = { Resources: { [T]: table({ [property]: ifProd({ a: 1 }, { Ref: 'AWS::NoValue' }) }) }, Conditions: { IsProd: { 'Fn::Equals': ['a', 'a'] } } };
+    const after = { Resources: { [T]: table({ [property]: ifProd({ a: 2 }, { Ref: 'AWS::NoValue' }) }) }, Conditions: { IsProd: { 'Fn::Equals': ['a', 'a'] } } };
+    const findings = compareTemplates(before, after, 'TestStack');
+    expect(findings.filter(f => f.kind === 'DECIDED_AT_DEPLOY').map(f => f.property)).toEqual([property]);
+    expect(findings.find(f => f.kind === 'DECIDED_AT_DEPLOY')!.problem).toMatch(/decided at deploy time by condition IsProd/);
+  });
+
+  test('Replicas under Fn::If on a GlobalTable', () => {
+    const findings = compareTemplates({ Resources: { [T]: globalTable() } }, { Resources: { [T]: globalTable({ Replicas: ifProd([{ Region: 'us-east-1' }, { Region: 'eu-west-1' }], [{ Region: 'us-east-1' }]) }) } }, 'TestStack');
+    expect(findings.map(f => `${f.severity}:${f.kind}:${f.property}`)).toEqual(['warning:DECIDED_AT_DEPLOY:Replicas']);
+  });
+});
