@@ -99,7 +99,7 @@ export class DaxServiceRole extends Construct {
 function definedIndexNames(table: ITableV2): string[] {
   const child = table.node.defaultChild;
   // By type name, not instanceof: the table may come from another copy of aws-cdk-lib.
-  if (!child || !CfnResource.isCfnResource(child) || child.cfnResourceType !== 'AWS::DynamoDB::GlobalTable') return [];
+  if (!child || !CfnResource.isCfnResource(child) || child.cfnResourceType !== CfnGlobalTable.CFN_RESOURCE_TYPE_NAME) return [];
   const cfn = child as CfnGlobalTable;
   const stack = Stack.of(cfn);
   const indexes = [stack.resolve(cfn.globalSecondaryIndexes), stack.resolve(cfn.localSecondaryIndexes)];
