@@ -1,3 +1,4 @@
+import { provisionedMinimumMonthlyCost } from './provisioned-cost';
 import { RelatedResources, relatedResources } from './related-resources';
 import {
   BillingView, CheckResult, Decided, DeployTimeValue, EncryptionView, IndexView, KeySchemaView, KinesisDestinationView, LoadedStack,
@@ -39,6 +40,11 @@ export interface TableReport extends RelatedResources {
   readonly billing?: Decided<BillingView>;
   /** `GlobalTableSourceArn`: keys and billing are inherited from this table in another account. */
   readonly inheritedFrom?: Decided<string>;
+  /**
+   * A provisioned table's cost at its minimum capacity, in USD a month at the default us-east-1 list
+   * prices (`PriceTable.usEast1()`), every region counted; undefined for on-demand tables.
+   */
+  readonly provisionedMinimumMonthlyCostUsd?: number;
   /** The stack's own region (the table itself). */
   readonly region?: Decided<string>;
   readonly pitr?: Decided<PointInTimeRecoveryView>;
@@ -124,6 +130,7 @@ function reportTable(stack: LoadedStack, table: TableView, related: RelatedResou
     keys: table.keys,
     billing: table.billing,
     inheritedFrom: table.crossAccountSource,
+    provisionedMinimumMonthlyCostUsd: provisionedMinimumMonthlyCost(table),
     region: own?.region,
     pitr: own?.pointInTimeRecovery,
     deletionProtection: own?.deletionProtection,
