@@ -24,7 +24,7 @@ beforeAll(async () => {
   tableResource = onlyResource(templateOf(stack), 'AWS::DynamoDB::GlobalTable').resource;
   local = await startDynamoDbLocal();
   // eslint-disable-next-line no-console
-  console.log(`DynamoDB Local answered after ${local.startMillis} ms (pid ${local.pid}, port ${local.port})`);
+  console.log(`DynamoDB Local answered after ${local.startMillis} ms at ${local.endpoint}`);
 }, 120_000);
 
 afterAll(async () => {
