@@ -26,6 +26,18 @@ import { validateIndexName, validateRegion, validateTableMonitoringProps } from 
  * conditional-check failures, transaction conflicts, TTL deletions stopped, a composite
  * "table health" alarm. Every alarm gets the same action: `alarmTopic`, `alarmAction`, or by default
  * the stack's `AlarmTopic` (one encrypted SNS topic per stack, shared by every table).
+ *
+ * @example
+ * import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+ * import { AlarmTopic, TableMonitoring } from 'cdk-dynamodb-kit';
+ *
+ * new TableMonitoring(this, 'LegacyMonitoring', {
+ *   table: TableV2.fromTableName(this, 'Legacy', 'legacy-orders'),
+ *   globalSecondaryIndexNames: ['byCustomer'],
+ *   healthAlarm: true,
+ * });
+ * // Nobody is notified until someone subscribes to the stack's alarm topic:
+ * AlarmTopic.of(this).topic.addSubscription(new sns_subscriptions.EmailSubscription('oncall@example.com'));
  */
 export class TableMonitoring extends Construct {
   /** The monitored table. */
