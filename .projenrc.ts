@@ -18,6 +18,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   minNodeVersion: '20.0.0',
+  // jsii's default, said out loud: inline source maps carry their sources, so a stack trace through
+  // lib/*.js maps to src/*.ts text that is in the package (src/ itself is not shipped).
+  tsconfig: { compilerOptions: { inlineSourceMap: true, inlineSources: true } },
 
   cdkVersion: '2.276.0',
   constructsVersion: '10.5.1',
@@ -46,6 +49,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   // ts-jest runs with isolatedModules and reports no type errors in tests otherwise.
   typecheckTests: true,
+  // test/integ/*.integ.ts are integ-runner apps (@aws-cdk/integ-tests-alpha), compared by our
+  // `integ` task: projen's own integ tasks would diff whole assemblies, whose assertions carry a
+  // Date.now() salt, so they would never match.
+  integrationTestAutoDiscover: false,
 
   // Our rule pack (src/compliance) is a cdk-nag 3 plugin; users who apply it already have cdk-nag.
   peerDeps: ['cdk-nag@^3.0.2'],
@@ -117,6 +124,9 @@ project.package.file.addOverride('jsii.targets.python.classifiers', ['Framework 
 
 project.addBins({ 'cdk-dynamodb-kit': 'lib/cli/main.js' });
 
+// The Node.js majors CI runs (test/node-versions.sh adds 22 and 24 to the main run's 20).
+project.package.addEngine('node', '^20.0.0 || ^22.0.0 || ^24.0.0');
+
 // jsii's banner about Node 20 is noise in every build log.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
@@ -149,6 +159,26 @@ const check = project.addTask('check', {
   env: { CI: 'true' },
 });
 check.spawn(project.buildTask);
+
+// Every README snippet and @example compiles (rosetta/default.ts-fixture gives them a stack with an
+// env), so the Python, Java, .NET and Go docs are translations, not TypeScript in other fences.
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile every README snippet and @example with jsii-rosetta; fail on any diagnostic',
+  exec: 'jsii-rosetta extract --compile --fail',
+});
+check.spawn(rosetta);
+
+// The integ-runner apps (test/integ/*.integ.ts): their snapshots, compared offline, no deploy.
+const integ = project.addTask('integ', {
+  description: 'Compare the integ-runner apps in test/integ with their committed snapshots (no deploy)',
+  env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
+  exec: 'ts-node --transpile-only test/integ/snapshots.ts',
+});
+project.addTask('integ:update', {
+  description: 'Refresh the integ-runner snapshots in test/integ on purpose',
+  exec: 'ts-node --transpile-only test/integ/snapshots.ts --update',
+});
+check.spawn(integ);
 check.exec('bash test/node-versions.sh', {
   name: 'the example synth, runtime and CLI tests on Node 22 and 24',
 });
@@ -158,7 +188,8 @@ check.exec('git diff --ignore-space-at-eol --exit-code', {
 check.exec('jsii-pacmak --code-only --targets python,java,dotnet,go --outdir dist-code-only', {
   name: 'the API translates to Python, Java, .NET and Go',
 });
-project.gitignore.exclude('dist-code-only/', '.node-versions/');
-project.npmignore?.exclude('examples/', 'bench/', '.ci/', 'cdk.out/', 'dist-code-only/', '.node-versions/');
+// The rosetta tablet is built by `rosetta` and shipped in the npm package (pacmak reads it), not committed.
+project.gitignore.exclude('dist-code-only/', '.node-versions/', '.jsii.tabl.json', 'test/integ/cdk-integ.out.*');
+project.npmignore?.exclude('examples/', 'bench/', '.ci/', 'cdk.out/', 'dist-code-only/', '.node-versions/', 'rosetta/');
 
 project.synth();

@@ -13,6 +13,8 @@ import { Workload } from './workload';
  * DynamoDB's published arithmetic. Pure: no AWS calls, no network, the same plan every time.
  *
  * @example
+ * import { CapacityPlanner, ProductionTable } from 'cdk-dynamodb-kit';
+ *
  * const plan = CapacityPlanner.plan({ itemSizeBytes: 2000, readsPerSecond: 400, writesPerSecond: 100, storageGb: 50 });
  * new ProductionTable(this, 'Orders', { partitionKey, billing: plan.billing });
  */

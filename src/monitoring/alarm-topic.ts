@@ -29,6 +29,12 @@ const ALARM_TOPIC_SYMBOL = Symbol.for('cdk-dynamodb-kit.AlarmTopic');
  *
  * Subscribe whoever is on call: `AlarmTopic.of(this).topic.addSubscription(...)`, or the same
  * topic as `table.monitoring.alarmTopic`.
+ *
+ * @example
+ * import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+ * import { AlarmTopic } from 'cdk-dynamodb-kit';
+ *
+ * AlarmTopic.of(this).topic.addSubscription(new EmailSubscription('oncall@example.com'));
  */
 export class AlarmTopic extends Construct {
   /**

@@ -1,4 +1,4 @@
-import { Annotations, Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode, ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import { resolveAlarmAction } from './alarm-action';
 import { AlarmBuilder } from './alarm-builder';
 import { DEFAULT_LATENCY_THRESHOLDS, DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
 import { buildDashboard, ConsumerLag } from './dashboard';
+import { noteWhenUnsubscribed } from './subscriber-notice';
 import { TableAlarms } from './table-alarms';
 import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
 import { TableMonitoringProps } from './table-monitoring-props';
@@ -25,6 +26,18 @@ import { validateIndexName, validateRegion, validateTableMonitoringProps } from 
  * conditional-check failures, transaction conflicts, TTL deletions stopped, a composite
  * "table health" alarm. Every alarm gets the same action: `alarmTopic`, `alarmAction`, or by default
  * the stack's `AlarmTopic` (one encrypted SNS topic per stack, shared by every table).
+ *
+ * @example
+ * import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+ * import { AlarmTopic, TableMonitoring } from 'cdk-dynamodb-kit';
+ *
+ * new TableMonitoring(this, 'LegacyMonitoring', {
+ *   table: TableV2.fromTableName(this, 'Legacy', 'legacy-orders'),
+ *   globalSecondaryIndexNames: ['byCustomer'],
+ *   healthAlarm: true,
+ * });
+ * // Nobody is notified until someone subscribes to the stack's alarm topic:
+ * AlarmTopic.of(this).topic.addSubscription(new sns_subscriptions.EmailSubscription('oncall@example.com'));
  */
 export class TableMonitoring extends Construct {
   /** The monitored table. */
@@ -74,10 +87,9 @@ export class TableMonitoring extends Construct {
     this.alarmAction = resolved.action;
     this.alarmTopic = resolved.topic;
     if (resolved.stackTopic) {
-      // Info, not a warning: the defaults must synthesize cleanly under `cdk synth --strict`.
-      Annotations.of(this).addInfo(`the table alarms notify the stack's alarm topic ${resolved.stackTopic.topic.node.path} (SNS, encrypted with its own KMS key), `
-        + 'which has no subscriber until you add one: table.monitoring.alarmTopic.addSubscription(new EmailSubscription(\'oncall@example.com\')), '
-        + 'or the same topic as AlarmTopic.of(stack).topic. Pass alarmTopic or alarmAction to notify your own instead.');
+      // Judged at synthesis: a subscription added after this constructor is seen. `table.monitoring`
+      // exists on a ProductionTable only; any other table's user reaches the topic through the stack.
+      noteWhenUnsubscribed(this, resolved.stackTopic.topic, () => (props.table as any).monitoring === this);
     }
 
     this.builder = new AlarmBuilder(this, { action: () => resolved.action, notifyOnOk: props.notifyOnOk ?? true });

@@ -21,6 +21,18 @@ import { pathOf } from '../shared/errors';
  * else. The table needs point-in-time recovery: a table made in this app with it off is an error;
  * for an imported table, whose settings cannot be read, a warning says the export fails at run
  * time if PITR is off.
+ *
+ * @example
+ * import { Duration } from 'aws-cdk-lib';
+ * import { ExportMode, ProductionTable, ScheduledExport } from 'cdk-dynamodb-kit';
+ *
+ * const orders = new ProductionTable(this, 'Orders', { partitionKey });
+ * new ScheduledExport(this, 'NightlyExport', { table: orders });
+ * new ScheduledExport(this, 'HourlyChanges', {
+ *   table: orders,
+ *   schedule: scheduler.ScheduleExpression.rate(Duration.hours(1)),
+ *   mode: ExportMode.incremental({ window: Duration.hours(1) }),
+ * });
  */
 export class ScheduledExport extends Construct {
   /** The bucket the exports are written to. */

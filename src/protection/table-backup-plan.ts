@@ -14,6 +14,12 @@ import { validateTableBackupPlanProps } from './validation';
  * plan (daily kept 35 days, monthly kept a year with a cold-storage transition by default), and a
  * selection that names each table by ARN, which compliance checks such as cdk-nag's
  * `DynamoDBInBackupPlan` can see (they do not see tag-based selections).
+ *
+ * @example
+ * import { BackupSchedule, ProductionTable, TableBackupPlan } from 'cdk-dynamodb-kit';
+ *
+ * const backups = new TableBackupPlan(this, 'Backups', { schedules: [BackupSchedule.daily({ hourUtc: 3 })] });
+ * new ProductionTable(this, 'Orders', { partitionKey, backup: backups });
  */
 export class TableBackupPlan extends Construct implements ITableBackupPlan {
   /** The vault holding the recovery points. */

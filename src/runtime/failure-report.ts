@@ -4,7 +4,7 @@
 // failure is reported only with a sequence number that is certainly valid, and one that cannot be
 // fails the invocation instead (a whole-batch retry), never a silent success.
 import { NumberValueImpl, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord } from './lambda-types';
 import type { StreamChange, StreamLogger } from './stream-change';
 
 /** DynamoDB Streams sequence numbers are decimal digits (21 to 40 of them on AWS). */

@@ -2,7 +2,7 @@
 // bundled dependency of cdk-dynamodb-kit, so handler code importing `cdk-dynamodb-kit/runtime` needs
 // nothing else installed.
 import { unmarshall, unmarshallOptions } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBRecord } from 'aws-lambda';
+import type { Context, DynamoDBRecord } from './lambda-types';
 
 /** A plain-object item (an image unmarshalled from DynamoDB JSON). */
 export type Item = Record<string, any>;

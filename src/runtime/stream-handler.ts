@@ -14,8 +14,8 @@
  * sequence number from the response (a silent success) and reads `.message` of whatever was
  * thrown, and its per-record bookkeeping costs more than the loop it replaces.
  */
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { consoleLogger, describeError, errorMessage, keysForLog, logSafely, resumePointFrom, UnreportableRecordFailure } from './failure-report';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from './lambda-types';
 import { Item, StreamChange, StreamChangeHandler, StreamHandlerOptions, toStreamChange } from './stream-change';
 
 const SUCCESS: () => DynamoDBBatchResponse = () => ({ batchItemFailures: [] });

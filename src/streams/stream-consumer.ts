@@ -27,6 +27,14 @@ const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', '
  * (and decrypt with the table's key); the stream is enabled on the table if needed; and the
  * consumer has alarms for lag, errors, throttles and failed records, which notify `alarmAction` or
  * by default the stack's `AlarmTopic`.
+ *
+ * @example
+ * import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+ * import { StreamConsumer } from 'cdk-dynamodb-kit';
+ *
+ * const table = new TableV2(this, 'Orders', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+ * const consumer = new StreamConsumer(this, 'OrdersIndexer', { table, handler });
+ * // consumer.failureQueue holds the batches given up on; replay from it.
  */
 export class StreamConsumer extends Construct {
   /** The event source mapping. */
