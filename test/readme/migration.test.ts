@@ -43,19 +43,12 @@ const production = synth(stack => {
 const blocking = (findings: GuardFinding[]) => findings.filter(isBlocking).map(f => f.kind);
 
 describe('the migration guide, checked by the guard', () => {
-  // KNOWN GAP of the guard (src/guard, being rewritten elsewhere): a Table turned into a
-  // ProductionTable under the same construct id keeps its logical ID and changes its resource type
-  // (AWS::DynamoDB::Table -> AWS::DynamoDB::GlobalTable), which CloudFormation does not update in
-  // place (AWS warns it "might result in the deletion of your DynamoDB table"; with a fixed name the
-  // new table cannot even be created). Today the guard reports only TABLE_REMOVED as a warning.
-  // `test.failing` passes while the gap exists; when the guard blocks it, make this a plain test.
-  test.failing('the shortcut (rename the class, same construct id) is blocked', () => {
-    expect(blocking(compareTemplates(legacy(RemovalPolicy.RETAIN), production))).not.toEqual([]);
-  });
-
-  test('the shortcut is at least reported today (the old table leaves the template)', () => {
-    const findings = compareTemplates(legacy(RemovalPolicy.RETAIN), production);
-    expect(findings.map(f => [f.kind, f.resourceType])).toContainEqual(['TABLE_REMOVED', 'AWS::DynamoDB::Table']);
+  // A Table turned into a ProductionTable under the same construct id keeps its logical ID and
+  // changes its resource type (AWS::DynamoDB::Table -> AWS::DynamoDB::GlobalTable), which
+  // CloudFormation does not update in place (AWS warns it "might result in the deletion of your
+  // DynamoDB table"; with a fixed name the new table cannot even be created).
+  test('the shortcut (rename the class, same construct id) is blocked as a resource type change', () => {
+    expect(blocking(compareTemplates(legacy(RemovalPolicy.RETAIN), production))).toEqual(['RESOURCE_TYPE_CHANGED']);
   });
 
   test('step 2 without step 1 (removing a table that is not retained) is blocked', () => {
