@@ -33,6 +33,14 @@ const DEFAULT_TTL = Duration.minutes(5);
  * role DAX assumes that may use exactly the cached tables and their indexes, a parameter group
  * with both cache TTLs, and alarms (CPU, throttles, errors, faults, cache memory) that notify the
  * stack's `AlarmTopic` unless you name an action.
+ *
+ * @example
+ * import * as ec2 from 'aws-cdk-lib/aws-ec2';
+ * import { DaxCluster, ProductionTable } from 'cdk-dynamodb-kit';
+ *
+ * const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 3 });
+ * const orders = new ProductionTable(this, 'Orders', { partitionKey });
+ * const cache = new DaxCluster(this, 'Cache', { vpc, tables: [orders] });
  */
 export class DaxCluster extends Construct implements ec2.IConnectable {
   /** The cluster resource. */

@@ -21,19 +21,20 @@ export interface AccessPatternSummary {
  * with the table's generic keys (`PK`/`SK`) and the fewest global secondary indexes that serve
  * every pattern, derived and checked.
  *
- * ```ts
- * const design = SingleTableDesign.fromFile(path.join(__dirname, 'store.design.json'));
+ * A design with errors (a pattern no key or index can serve, `consistentRead` on an index, a
+ * template naming a missing attribute, two entities whose keys can collide, too many indexes)
+ * throws, listing each error and its fix. Application code builds keys and requests from the same
+ * document with `cdk-dynamodb-kit/model`.
+ *
+ * @example
+ * import { ProductionTable, SingleTableDesign } from 'cdk-dynamodb-kit';
+ *
+ * const design = SingleTableDesign.fromFile('store.design.json');
  * new ProductionTable(this, 'Store', {
  *   partitionKey: design.partitionKey,
  *   sortKey: design.sortKey,
  *   globalSecondaryIndexes: design.globalSecondaryIndexes,
  * });
- * ```
- *
- * A design with errors (a pattern no key or index can serve, `consistentRead` on an index, a
- * template naming a missing attribute, two entities whose keys can collide, too many indexes)
- * throws, listing each error and its fix. Application code builds keys and requests from the same
- * document with `cdk-dynamodb-kit/model`.
  */
 export class SingleTableDesign {
   /** Reads a design document from a `.json`, `.yaml` or `.yml` file. */

@@ -25,6 +25,17 @@ import { StreamConsumerOptions } from '../streams/stream-consumer-props';
  * customer-managed KMS key with rotation; deletion protection and a retain policy (replicas too);
  * Contributor Insights on the table and every index; synth-time validation with clear errors;
  * and `grant*Globally` methods that reach every replica region and index.
+ *
+ * @example
+ * import { AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+ * import { ProductionTable } from 'cdk-dynamodb-kit';
+ *
+ * const orders = new ProductionTable(this, 'Orders', {
+ *   partitionKey: { name: 'pk', type: AttributeType.STRING },
+ *   sortKey: { name: 'sk', type: AttributeType.STRING },
+ *   timeToLiveAttribute: 'expiresAt',
+ * });
+ * orders.grantReadWriteDataGlobally(handler);
  */
 export class ProductionTable extends TableV2 {
   /**
