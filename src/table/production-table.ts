@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { judgeFinalState } from './final-state';
-import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, globalTableResourceArns } from './global-grants';
+import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, grantOnGlobalTable } from './global-grants';
 import { ProductionTableProps } from './production-table-props';
 import { ProductionTableSettings, resolveProductionTableSettings } from './settings';
 import { validateConsumerId, validateCreatedKeyId } from './validation';
@@ -149,17 +149,6 @@ export class ProductionTable extends TableV2 {
   }
 
   private grantGloballyWithKeyActions(grantee: iam.IGrantable, actions: string[], keyActions: string[]): iam.Grant {
-    const regions = [Stack.of(this).region, ...this.settings.replicaRegions];
-    const grant = iam.Grant.addToPrincipalOrResource({
-      grantee,
-      actions,
-      resourceArns: globalTableResourceArns(Stack.of(this), this.tableName, regions),
-      resource: this,
-    });
-    const keyArns = [this.encryptionKey?.keyArn, ...Object.values(this.settings.replicaKeyArns)].filter((arn): arn is string => arn !== undefined);
-    if (keyActions.length > 0 && keyArns.length > 0) {
-      iam.Grant.addToPrincipal({ grantee, actions: keyActions, resourceArns: keyArns });
-    }
-    return grant;
+    return grantOnGlobalTable(this, this.settings, grantee, actions, keyActions);
   }
 }
