@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,7 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BoundFailureDestination } from './private/types';
-import { invalid } from '../shared/errors';
+import { invalid, millisOf, show } from '../shared/errors';
 
 /**
  * Settings for the failure queue a `StreamConsumer` creates.
@@ -94,13 +94,19 @@ class CreatedQueueDestination extends ConsumerFailureDestination {
 
   public _validate(path: string): void {
     const retention = this.options.retentionPeriod;
-    if (retention && !retention.isUnresolved()
-      && (retention.toSeconds() < SQS_MIN_RETENTION.toSeconds() || retention.toSeconds() > SQS_MAX_RETENTION.toSeconds())) {
+    // A token is left to the deploy; a fraction of a second would fail in aws-cdk-lib without a path.
+    const millis = retention && millisOf(retention);
+    if (retention && millis !== undefined && !Number.isInteger(millis / 1000)) {
+      invalid(path, 'failureDestination.retentionPeriod', `is ${retention.toHumanString()}, not a whole number of seconds`,
+        'SQS keeps messages for whole seconds: use e.g. Duration.days(14) (the default).');
+    }
+    if (retention && millis !== undefined
+      && (millis < SQS_MIN_RETENTION.toMilliseconds() || millis > SQS_MAX_RETENTION.toMilliseconds())) {
       invalid(path, 'failureDestination.retentionPeriod', `is ${retention.toHumanString()} but SQS keeps messages between 1 minute and 14 days`,
         'choose a period in that range (the default, 14 days, gives the most time to replay).');
     }
     const count = this.options.maxReceiveCount;
-    if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 1000)) {
+    if (count !== undefined && !Token.isUnresolved(count) && (!Number.isInteger(count) || count < 1 || count > 1000)) {
       invalid(path, 'failureDestination.maxReceiveCount', `is ${count} but SQS accepts a whole number from 1 to 1000`, 'choose a value in that range, such as 5.');
     }
   }
@@ -138,6 +144,13 @@ class QueueDestination extends ConsumerFailureDestination {
     super();
   }
 
+  public _validate(path: string): void {
+    if (this.queue.fifo) {
+      invalid(path, 'failureDestination', `is the FIFO queue ${show(this.queue.node.path)}, but Lambda sends a stream's failure records to standard queues only`,
+        'use a standard queue, or ConsumerFailureDestination.createdQueue() (the default).');
+    }
+  }
+
   public _bind(_scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
     grantSendToQueue(this.queue, handler);
     return { eventSourceDlq: destination(this.queue.queueArn), queue: this.queue };
@@ -147,6 +160,13 @@ class QueueDestination extends ConsumerFailureDestination {
 class TopicDestination extends ConsumerFailureDestination {
   constructor(private readonly topic: sns.ITopic) {
     super();
+  }
+
+  public _validate(path: string): void {
+    if (this.topic.fifo) {
+      invalid(path, 'failureDestination', `is the FIFO topic ${show(this.topic.node.path)}, but Lambda sends a stream's failure records to standard topics only`,
+        'use a standard topic, or ConsumerFailureDestination.createdQueue() (the default).');
+    }
   }
 
   public _bind(_scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
