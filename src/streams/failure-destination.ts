@@ -8,6 +8,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BoundFailureDestination } from './private/types';
 import { invalid, millisOf, show } from '../shared/errors';
+import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /**
  * Settings for the failure queue a `StreamConsumer` creates.
@@ -111,8 +112,9 @@ class CreatedQueueDestination extends ConsumerFailureDestination {
     }
   }
 
-  public _bind(scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
-    const key = this.options.encryptionKey ?? new kms.Key(scope, 'FailureQueueKey', {
+  public _bind(scope: Construct, handler: lambda.IFunction, tableKey?: kms.IKey): BoundFailureDestination {
+    const removalPolicy = this.options.removalPolicy ?? RemovalPolicy.RETAIN;
+    const key = this.options.encryptionKey ?? tableKey ?? limitGrantsToAwsServices(new kms.Key(scope, 'FailureQueueKey', {
       description: `Encrypts the failure queue of the stream consumer ${scope.node.path}`,
       enableKeyRotation: true,
     });
