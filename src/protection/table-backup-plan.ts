@@ -44,7 +44,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       description: `Encrypts the AWS Backup vault of ${this.node.path}`,
       enableKeyRotation: true,
       removalPolicy,
-    });
+    }));
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.backupVaultName,
       encryptionKey: this.encryptionKey,
@@ -52,6 +52,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       lockConfiguration: props.vaultLock,
     });
     if (props.vaultLock) this.warnAboutLock(props.vaultLock);
+    warnWhenVaultIsNotRetained(this, this.vault, this.encryptionKey);
 
     const copyTo = props.copyTo ? [props.copyTo.destinationVault] : [];
     this.plan = new backup.BackupPlan(this, 'Plan', {
@@ -117,8 +118,8 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       // DynamoDB creates a grant on the table's key when AWS Backup restores it: only such grants.
       actions: ['kms:CreateGrant'],
       resources: [key.keyArn],
-    }));
       conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    }));
   }
 
   private warnAboutLock(lock: BackupVaultLockOptions): void {

@@ -9,7 +9,7 @@ import { testApp, testStack } from '../helpers/app';
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
 describe('DynamoDbProductionChecks as a cdk-nag 3 policy-validation plugin', () => {
-  test('has the eleven rules, with ids DynamoDbProduction-<rule>', () => {
+  test('has the twelve rules, with ids DynamoDbProduction-<rule>', () => {
     expect(DynamoDbProductionChecks.RULE_IDS).toEqual([
       'DynamoDbProduction-PointInTimeRecoveryEnabled',
       'DynamoDbProduction-CustomerManagedKey',
@@ -22,6 +22,7 @@ describe('DynamoDbProductionChecks as a cdk-nag 3 policy-validation plugin', () 
       'DynamoDbProduction-StreamConsumerFailureHandling',
       'DynamoDbProduction-DaxEncryptedAtRest',
       'DynamoDbProduction-DaxEncryptedInTransit',
+      'DynamoDbProduction-BackupVaultRetained',
     ]);
     expect(new DynamoDbProductionChecks().name).toBe('DynamoDbProduction');
   });
