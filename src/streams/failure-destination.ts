@@ -1,4 +1,4 @@
-import { Duration, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -23,19 +23,41 @@ export interface CreatedFailureQueueOptions {
   readonly retentionPeriod?: Duration;
 
   /**
-   * The KMS key that encrypts the queue (and its own dead-letter queue).
+   * The KMS key that encrypts the queue (and its dead-letter queue, when there is one).
    *
-   * @default - a customer-managed key with rotation, created for the queue
+   * @default - the table's key when the table is encrypted with a customer-managed key (the
+   * records described in the queue are the table's: whoever may read them through the table may
+   * read their description, and no second key costs $1 a month); otherwise a customer-managed key
+   * with rotation, created for the queue and retained
    */
   readonly encryptionKey?: kms.IKey;
 
   /**
-   * How many times a tool that replays failures may receive a record before SQS moves it to the
-   * queue's own dead-letter queue.
+   * Whether the queue gets a dead-letter queue of its own, for messages that a tool replaying
+   * failures received `maxReceiveCount` times without deleting them.
    *
-   * @default 5
+   * @default - false, unless `maxReceiveCount` is given: the failure queue is itself the
+   * dead-letter destination of the event source mapping, and a replay tool that deletes what it
+   * replayed never sends a message further
+   */
+  readonly deadLetterQueue?: boolean;
+
+  /**
+   * How many times a tool that replays failures may receive a record before SQS moves it to the
+   * queue's own dead-letter queue. Giving it turns `deadLetterQueue` on.
+   *
+   * @default 5 - when `deadLetterQueue` is on
    */
   readonly maxReceiveCount?: number;
+
+  /**
+   * What happens to the queue (and its dead-letter queue and its own key) when it is removed from
+   * the stack or the stack is deleted.
+   *
+   * @default RemovalPolicy.RETAIN - the queue holds the only copy of the batches Lambda gave up
+   * on; deleting it with the stack would lose them
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -46,8 +68,9 @@ export interface CreatedFailureQueueOptions {
  */
 export abstract class ConsumerFailureDestination {
   /**
-   * An SQS queue created for the consumer: encrypted with a customer-managed KMS key, 14-day
-   * retention, SSL-only, with its own dead-letter queue (the default).
+   * An SQS queue created for the consumer (the default): encrypted with the table's
+   * customer-managed key (or one of its own), 14-day retention, SSL-only, retained on removal;
+   * its own dead-letter queue is opt-in.
    */
   public static createdQueue(options: CreatedFailureQueueOptions = {}): ConsumerFailureDestination {
     return new CreatedQueueDestination(options);
@@ -73,9 +96,10 @@ export abstract class ConsumerFailureDestination {
 
   /**
    * Creates what is needed and permits the function's role to send to the destination.
+   * `tableKey` is the table's customer-managed key, if it has one.
    * @internal
    */
-  public abstract _bind(scope: Construct, handler: lambda.IFunction): BoundFailureDestination;
+  public abstract _bind(scope: Construct, handler: lambda.IFunction, tableKey?: kms.IKey): BoundFailureDestination;
 
   /**
    * Fails with our error, naming the consumer at `path`, when the settings cannot make a valid
@@ -117,27 +141,51 @@ class CreatedQueueDestination extends ConsumerFailureDestination {
     const key = this.options.encryptionKey ?? tableKey ?? limitGrantsToAwsServices(new kms.Key(scope, 'FailureQueueKey', {
       description: `Encrypts the failure queue of the stream consumer ${scope.node.path}`,
       enableKeyRotation: true,
-    });
-    const retentionPeriod = this.options.retentionPeriod ?? SQS_MAX_RETENTION;
-    const deadLetterQueue = new sqs.Queue(scope, 'FailureQueueDeadLetters', {
+      removalPolicy,
+    }));
+    const withDeadLetterQueue = this.options.deadLetterQueue ?? this.options.maxReceiveCount !== undefined;
+    const deadLetterQueue = withDeadLetterQueue ? new sqs.Queue(scope, 'FailureQueueDeadLetters', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: SQS_MAX_RETENTION,
-    });
-    Validations.of(deadLetterQueue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason: 'This is the last stop for failure records that a replay tool received too often; a further dead-letter queue would only move the problem.',
-    });
+      removalPolicy,
+      // The failure queue's own redrive policy names this queue, so it cannot be named here
+      // (a circular reference): see the failure queue below for what "allowAll" allows.
+      redriveAllowPolicy: { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
+    }) : undefined;
+    if (deadLetterQueue) acknowledgeLastStop(deadLetterQueue, 'failure records that a replay tool received too often');
     const queue = new sqs.Queue(scope, 'FailureQueue', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: key,
       enforceSSL: true,
-      retentionPeriod,
-      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: this.options.maxReceiveCount ?? 5 },
+      retentionPeriod: this.options.retentionPeriod ?? SQS_MAX_RETENTION,
+      removalPolicy,
+      deadLetterQueue: deadLetterQueue && { queue: deadLetterQueue, maxReceiveCount: this.options.maxReceiveCount ?? 5 },
+      // Without a dead-letter queue of its own, the queue says what it is: a dead-letter queue
+      // (of the event source mapping, which SQS's redrive settings do not govern). "allowAll" lets
+      // another queue of this account and region name it as its dead-letter queue, which takes
+      // sqs:SetQueueAttributes on that other queue; "byQueue" needs a source queue to name and
+      // "denyAll" would call it a queue without a dead-letter queue (Control Tower's CT.SQS.PR.1).
+      redriveAllowPolicy: deadLetterQueue ? undefined : { redrivePermission: sqs.RedrivePermission.ALLOW_ALL },
     });
+    if (!deadLetterQueue) acknowledgeLastStop(queue, 'batches the event source mapping gave up on (it is the mapping\'s on-failure destination)');
     grantSendToQueue(queue, handler);
     return { eventSourceDlq: destination(queue.queueArn), queue };
+  }
+}
+
+/**
+ * cdk-nag's SQS3 (AwsSolutions) and SQSRedrivePolicy (Serverless) ask every queue for a
+ * dead-letter queue unless another queue or a function names it as theirs; an event source
+ * mapping's on-failure destination is not recognised. This queue is a last stop: a dead-letter
+ * queue of its own would only move the problem.
+ */
+function acknowledgeLastStop(queue: sqs.Queue, holds: string): void {
+  const reason = `This queue is a dead-letter queue, the last stop for ${holds}; a further dead-letter queue would only move the problem. `
+    + 'It is marked as one (RedriveAllowPolicy), which cdk-nag does not read.';
+  for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+    Validations.of(queue).acknowledge({ id, reason });
   }
 }
 
@@ -153,7 +201,7 @@ class QueueDestination extends ConsumerFailureDestination {
     }
   }
 
-  public _bind(_scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
+  public _bind(_scope: Construct, handler: lambda.IFunction, _tableKey?: kms.IKey): BoundFailureDestination {
     grantSendToQueue(this.queue, handler);
     return { eventSourceDlq: destination(this.queue.queueArn), queue: this.queue };
   }
@@ -171,7 +219,7 @@ class TopicDestination extends ConsumerFailureDestination {
     }
   }
 
-  public _bind(_scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
+  public _bind(_scope: Construct, handler: lambda.IFunction, _tableKey?: kms.IKey): BoundFailureDestination {
     // sns:Publish on the topic, and kms:Decrypt/GenerateDataKey* on its key if it has one.
     this.topic.grantPublish(handler);
     return { eventSourceDlq: destination(this.topic.topicArn) };
@@ -183,7 +231,7 @@ class BucketDestination extends ConsumerFailureDestination {
     super();
   }
 
-  public _bind(_scope: Construct, handler: lambda.IFunction): BoundFailureDestination {
+  public _bind(_scope: Construct, handler: lambda.IFunction, _tableKey?: kms.IKey): BoundFailureDestination {
     iam.Grant.addToPrincipalOrResource({
       grantee: handler,
       actions: ['s3:PutObject'],

@@ -126,7 +126,7 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
     expect(orders.monitoring!.alarmTopic).toBe(customers.monitoring!.alarmTopic);
     const topicRef = { Ref: onlyResource(template, 'AWS::SNS::Topic').logicalId };
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4 + 4 + 4);
+    expect(alarms).toHaveLength(3 + 3 + 3); // two tables' Throttles, SystemErrors, Latency; the consumer's iterator age, errors and throttles, failure queue
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([topicRef]);
   });
 
