@@ -12,7 +12,7 @@ import { TableAlarms } from './table-alarms';
 import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
 import { TableMonitoringProps } from './table-monitoring-props';
 import { TableShape } from './table-shape';
-import { validateIndexName, validateRegion, validateTableMonitoringProps } from './validation';
+import { validateIndexName, validateIndexesAtSynth, validateRegion, validateTableMonitoringProps } from './validation';
 
 /**
  * Alarms, an optional dashboard and metric methods for one DynamoDB table: any `ITableV2`
@@ -70,6 +70,7 @@ export class TableMonitoring extends Construct {
       maxReadRequestUnits: props.maxReadRequestUnits,
       maxWriteRequestUnits: props.maxWriteRequestUnits,
     };
+    validateIndexesAtSynth(this, props.table, () => this.shape.indexNames);
     const resolved = resolveAlarmAction(this, props);
     this.alarmAction = resolved.action;
     this.alarmTopic = resolved.topic;
