@@ -95,9 +95,7 @@ export class StoreStack extends Stack {
     super(scope, id, props);
     this.design = SingleTableDesign.fromFile(path.join(__dirname, 'store.design.json'));
     this.store = new ProductionTable(this, 'Store', {
-      partitionKey: this.design.partitionKey,
-      sortKey: this.design.sortKey,
-      globalSecondaryIndexes: this.design.globalSecondaryIndexes,
+      design: this.design,
       backup: new TableBackupPlan(this, 'Backup'),
     });
   }

@@ -1,5 +1,5 @@
 import { Annotations, FeatureFlags, Stack } from 'aws-cdk-lib';
-import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DYNAMODB_TABLEV2_RESOURCE_POLICY_PER_REPLICA } from 'aws-cdk-lib/cx-api';
 
@@ -49,7 +49,7 @@ export interface GlobalGrantScope {
  * to edit, which a warning says.
  */
 export function grantOnGlobalTable(
-  table: ITableV2, scope: GlobalGrantScope, grantee: iam.IGrantable, actions: string[], keyActions: string[],
+  table: TableV2, scope: GlobalGrantScope, grantee: iam.IGrantable, actions: string[], keyActions: string[],
 ): iam.Grant {
   const stack = Stack.of(table);
   const regions = [stack.region, ...scope.replicaRegions];
@@ -75,7 +75,7 @@ export function grantOnGlobalTable(
   return grant;
 }
 
-function warnAboutCrossAccountReplicas(table: ITableV2, replicaKeys: boolean): void {
+function warnAboutCrossAccountReplicas(table: TableV2, replicaKeys: boolean): void {
   const perReplicaPolicy = FeatureFlags.of(table).isEnabled(DYNAMODB_TABLEV2_RESOURCE_POLICY_PER_REPLICA);
   const gaps = [
     perReplicaPolicy ? 'each replica\'s resourcePolicy (this stack\'s policy applies to its own region only, @aws-cdk/aws-dynamodb:resourcePolicyPerReplica)' : undefined,

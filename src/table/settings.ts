@@ -16,6 +16,7 @@ import { resolveBilling } from './billing';
 import {
   DEFAULT_DELETION_PROTECTION, DEFAULT_REMOVAL_POLICY, defaultContributorInsights, defaultPointInTimeRecovery,
 } from './defaults';
+import { KeyedProductionTableProps, withDesignKeys } from './design-keys';
 import { withRegionAgnosticReplicaSse } from './private/cdk-internals';
 import { ProductionTableProps } from './production-table-props';
 import { IndexedTable, indexKeysWithProperties, validateAddedGlobalSecondaryIndex } from './rules/indexes';
@@ -74,7 +75,7 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   private readonly resolvedIndexes: GlobalSecondaryIndexPropsV2[];
   private readonly resolvedReplicas: ReplicaTableProps[];
 
-  constructor(public readonly path: string, private readonly stack: Stack, private readonly props: ProductionTableProps) {
+  constructor(public readonly path: string, private readonly stack: Stack, private readonly props: KeyedProductionTableProps) {
     validateProductionTableProps(path, stack, props);
     const billing = resolveBilling(props.billing);
     this.billingMode = billing.mode;
@@ -146,7 +147,7 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
 
   /** The `TablePropsV2` that `TableV2` receives, with `createdKey` when `ProductionTable` made one. */
   public tableV2Props(createdKey: IKey | undefined): TablePropsV2 {
-    const { replicaKeyArns, autoScaling, pointInTimeRecovery, contributorInsights, ...tableProps } = this.props;
+    const { design, replicaKeyArns, autoScaling, pointInTimeRecovery, contributorInsights, ...tableProps } = this.props;
     return {
       ...tableProps,
       removalPolicy: this.removalPolicy,
@@ -189,5 +190,5 @@ function markAccepted<T extends object>(item: T): T {
 
 /** Reads a `ProductionTable`'s props once (see `ProductionTableSettings`). */
 export function resolveProductionTableSettings(path: string, stack: Stack, props: ProductionTableProps): ProductionTableSettings {
-  return new ProductionTableSettings(path, stack, props);
+  return new ProductionTableSettings(path, stack, withDesignKeys(path, props));
 }

@@ -2,7 +2,7 @@ import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import { IConstruct } from 'constructs';
 import { resolveBilling } from './billing';
-import { ProductionTableProps } from './production-table-props';
+import { KeyedProductionTableProps as ProductionTableProps } from './design-keys';
 import { validateBilling, validateCooldowns, validateRequestUnits } from './rules/capacity';
 import { validateGlobalSecondaryIndexes, validateLocalSecondaryIndexes, validateNonKeyAttributeCount, validateUniqueIndexNames } from './rules/indexes';
 import { NAME_PATTERN, indexKeysOf, validateAttributeName, validateAttributeTypeConsistency, validateKeySchema, validateTimeToLiveIndexKeys } from './rules/keys';

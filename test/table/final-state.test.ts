@@ -61,7 +61,8 @@ describe('a removal policy changed after construction warns as the prop does, on
   });
 
   test('retained on delete but not on replacement says so', () => {
-    const { stack } = build({}, table => table.applyRemovalPolicy(RemovalPolicy.DESTROY, { applyToUpdateReplacePolicy: false }));
+    const { stack } = build({}, table => (table.node.defaultChild as CfnResource)
+      .applyRemovalPolicy(RemovalPolicy.DESTROY, { applyToUpdateReplacePolicy: false }));
     Annotations.fromStack(stack).hasWarning('/TestStack/Orders', Match.stringLikeRegexp('DeletionPolicy Delete'));
     const { stack: replaced } = build({}, table => {
       table.applyRemovalPolicy(RemovalPolicy.RETAIN);
