@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeControlTower, acknowledgeInPacks } from './acknowledgements';
+import { invalid } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /** The settings of the bucket a `ScheduledExport` creates. */
@@ -57,7 +58,7 @@ export function createExportBucket(scope: Construct, options: ExportBucketOption
       abortIncompleteMultipartUploadAfter: Duration.days(7),
     }],
   });
-  logAccessTo(scope, bucket, options.accessLogsRetention ?? DEFAULT_ACCESS_LOGS_RETENTION);
+  logAccessTo(scope, bucket, accessLogsRetention(scope.node.path, options.accessLogsRetention));
   acknowledgeControlTower(bucket, 'CT.S3.PR.9', 's3_bucket_object_lock_enabled_check', OBJECT_LOCK_REASON);
   acknowledgeControlTower(bucket, 'CT.S3.PR.4', 's3_event_notifications_enabled_check', NOTIFICATIONS_REASON);
   acknowledgeInPacks(bucket, 'S3BucketReplicationEnabled',
@@ -65,6 +66,17 @@ export function createExportBucket(scope: Construct, options: ExportBucketOption
     + 'and this bucket is versioned and retained when the stack is removed. Cross-region replication would need a second bucket, region and role '
     + 'that belong to the account\'s disaster-recovery design, not to this construct; bring your own replicated bucket with the bucket prop.');
   return bucket;
+}
+
+/** The retention in whole days (an S3 expiration counts days); a token is taken as it is. */
+function accessLogsRetention(path: string, retention: Duration | undefined): Duration {
+  if (retention === undefined) return DEFAULT_ACCESS_LOGS_RETENTION;
+  const days = retention.isUnresolved() ? undefined : retention.toDays({ integral: false });
+  if (days !== undefined && (!Number.isInteger(days) || days < 1)) {
+    invalid(path, 'accessLogsRetention', `is ${retention.toHumanString()} but S3 expires objects after a whole number of days, at least 1`,
+      'use Duration.days(n), such as Duration.days(365).');
+  }
+  return retention;
 }
 
 /**

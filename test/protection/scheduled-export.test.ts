@@ -170,7 +170,9 @@ describe('incremental exports', () => {
     const schedulerRoleId = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties.Target.RoleArn['Fn::GetAtt'][0];
     expect(schedulerRoleId).toMatch(/^ExportSchedulerRole/);
     expect(template.findResources('AWS::IAM::Role')[schedulerRoleId].Properties.AssumeRolePolicyDocument.Statement).toEqual([{
-      Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' },
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Principal: { Service: 'scheduler.amazonaws.com' },
       Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
     }]);
     expect(template.findResources('AWS::IAM::Policy')).toEqual({});
@@ -181,7 +183,8 @@ describe('incremental exports', () => {
     const logGroup = onlyResource(template, 'AWS::Logs::LogGroup');
     expect(machine.TracingConfiguration).toEqual({ Enabled: true });
     expect(machine.LoggingConfiguration).toEqual({
-      Level: 'ALL', IncludeExecutionData: true,
+      Level: 'ALL',
+      IncludeExecutionData: true,
       Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroup.logicalId, 'Arn'] } } }],
     });
     expect(logGroup.properties.RetentionInDays).toBe(365);
@@ -345,7 +348,8 @@ describe('server access logs of the created bucket', () => {
   test('the log bucket does not grow forever (CT.S3.PR.3/PR.6): logs move to Glacier after 90 days and expire after a year; deleted ones 30 days later', () => {
     expect(template.findResources('AWS::S3::Bucket')[logsId].Properties.LifecycleConfiguration).toEqual({
       Rules: [{
-        Id: 'expire-access-logs', Status: 'Enabled',
+        Id: 'expire-access-logs',
+        Status: 'Enabled',
         Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
         ExpirationInDays: 365,
         NoncurrentVersionExpiration: { NoncurrentDays: 30 },
@@ -361,6 +365,23 @@ describe('server access logs of the created bucket', () => {
       .map((b: any) => b.Properties.LifecycleConfiguration?.Rules?.[0]).find(r => r?.Id === 'expire-access-logs');
     expect(rule).toMatchObject({ ExpirationInDays: 30 });
     expect(rule.Transitions).toBeUndefined();
+  });
+
+  test.each([Duration.hours(36), Duration.hours(12)])('accessLogsRetention of %s is our error naming the property', (retention) => {
+    const s = testStack();
+    const error = kitErrorOf(() => new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), accessLogsRetention: retention }));
+    expect(error.property).toBe('accessLogsRetention');
+    expect(error.message).toMatch(/^TestStack\/Export: accessLogsRetention is .* whole number of days/);
+  });
+
+  test('incremental with an imported encryptionKey: a warning says what its key policy must allow for the log group', () => {
+    const s = testStack();
+    new ScheduledExport(s, 'Export', {
+      table: new ProductionTable(s, 'T', { partitionKey }),
+      encryptionKey: kms.Key.fromKeyArn(s, 'Imported', 'arn:aws:kms:us-east-1:123456789012:key/33333333-3333-3333-3333-333333333333'),
+      mode: ExportMode.incremental({ window: Duration.days(1) }),
+    });
+    Annotations.fromStack(s).hasWarning('/TestStack/Export', Match.stringLikeRegexp('encryptionKey is imported.*logs.<region>.amazonaws.com'));
   });
 
   test('the log bucket refuses requests without SSL and takes log deliveries from the export bucket in this account only', () => {
