@@ -13,6 +13,7 @@ import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metri
 import { TableMonitoringProps } from './table-monitoring-props';
 import { TableShape } from './table-shape';
 import { validateIndexName, validateIndexesAtSynth, validateRegion, validateTableMonitoringProps } from './validation';
+import { watchStackLimits } from '../shared/stack-limits';
 
 /**
  * Alarms, an optional dashboard and metric methods for one DynamoDB table: any `ITableV2`
@@ -60,6 +61,7 @@ export class TableMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: TableMonitoringProps) {
     super(scope, id);
     validateTableMonitoringProps(this.node.path, props);
+    watchStackLimits(this);
     this.table = props.table;
     this.metrics = new TableMetricFactory(props.table);
     this.shape = {

@@ -13,6 +13,7 @@ import { validateStreamConsumerProps } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
 import { AlarmBuilder } from '../monitoring/alarm-builder';
 import { pathOf } from '../shared/errors';
+import { watchStackLimits } from '../shared/stack-limits';
 
 /** Read the stream; nothing on the table itself. */
 const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -66,6 +67,7 @@ export class StreamConsumer extends Construct {
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
     validateStreamConsumerProps(pathOf(scope, id), props);
     super(scope, id);
+    watchStackLimits(this);
     const filters = (props.filters ?? []).map(filter => filter._render());
 
     const stream = resolveStream(props.table, props.streamViewType);
