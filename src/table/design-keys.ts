@@ -15,7 +15,13 @@ export interface KeyedProductionTableProps extends ProductionTableProps {
  */
 export function withDesignKeys(path: string, props: ProductionTableProps): KeyedProductionTableProps {
   const { design } = props;
-  if (design === undefined) return props as KeyedProductionTableProps; // a missing partitionKey is validation's to report
+  if (design === undefined) {
+    if (props.partitionKey === undefined) {
+      invalid(path, 'partitionKey', 'is missing (and so is design)',
+        'give partitionKey: { name: \'pk\', type: AttributeType.STRING }, or design: SingleTableDesign.fromFile(...) to take the keys from a design.');
+    }
+    return props as KeyedProductionTableProps;
+  }
   for (const property of ['partitionKey', 'sortKey'] as const) {
     if (props[property] !== undefined) {
       invalid(path, property, `is set together with design (${design.name}), which decides the table's keys`,

@@ -37,3 +37,7 @@ describe('ProductionTable design prop', () => {
     });
   });
 });
+
+test('neither design nor partitionKey is our error, naming partitionKey', () => {
+  expectKitError(() => tableOf({}), { path: 'TestStack/Store', property: 'partitionKey', message: /is missing \(and so is design\); give partitionKey: .* or design: SingleTableDesign.fromFile/ });
+});
