@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
-import { KeyArnForm, TokenKind, keyArnFormArb, keyArnOf, numberOf, tokenKindArb, wildNameArb } from './token-arbitraries';
+import { KeyArnForm, TokenKind, keyArnFormArb, keyArnOf, numberOf, tokenFor, tokenKindArb, wildNameArb } from './token-arbitraries';
 import { ProductionTableProps } from '../../src';
 
 /*
@@ -308,11 +308,22 @@ function billing(stack: Stack, spec: BillingSpec | undefined, tokens: TableSpec[
   if (spec === undefined) return undefined;
   if (spec.mode === 'onDemand') {
     return Billing.onDemand({
-      maxReadRequestUnits: numberOf(stack, spec.maxRead === undefined ? undefined : { value: spec.maxRead, token: tokens?.maxRead }),
-      maxWriteRequestUnits: numberOf(stack, spec.maxWrite === undefined ? undefined : { value: spec.maxWrite, token: tokens?.maxWrite }),
+      maxReadRequestUnits: requestUnits(stack, spec.maxRead, tokens?.maxRead),
+      maxWriteRequestUnits: requestUnits(stack, spec.maxWrite, tokens?.maxWrite),
     });
   }
   return Billing.provisioned({ readCapacity: capacity(spec.read)!, writeCapacity: capacity(spec.write)! });
+}
+
+/** Days as given, or as a token (a Lazy only for a valid period: its value reaches the template). */
+function recoveryDays(stack: Stack, days: number | undefined, token: TokenKind | undefined): number | undefined {
+  if (days === undefined) return undefined;
+  return numberOf(stack, { value: days, token: tokenFor(token, Number.isInteger(days) && days >= 1 && days <= 35) });
+}
+
+function requestUnits(stack: Stack, units: number | undefined, token: TokenKind | undefined): number | undefined {
+  if (units === undefined) return undefined;
+  return numberOf(stack, { value: units, token: tokenFor(token, Number.isInteger(units) && units >= 1) });
 }
 
 function replicaKeyArns(stack: Stack, spec: TableSpec): { [region: string]: string } {
@@ -350,7 +361,7 @@ function localIndex(spec: IndexSpec): LocalSecondaryIndexProps {
 }
 
 function replicaProps(stack: Stack, spec: ReplicaSpec): ReplicaTableProps {
-  const recoveryPeriodInDays = numberOf(stack, spec.pitrDays === undefined ? undefined : { value: spec.pitrDays, token: spec.pitrDaysToken });
+  const recoveryPeriodInDays = recoveryDays(stack, spec.pitrDays, spec.pitrDaysToken);
   return {
     region: spec.region,
     readCapacity: capacity(spec.read),
@@ -390,7 +401,10 @@ export function buildProps(stack: Stack, spec: TableSpec): ProductionTableProps 
     replicaKeyArns: encryption === undefined && spec.replicas.length > 0 ? keys : undefined,
     pointInTimeRecovery: spec.pitr?.legacy ? spec.pitr.enabled : undefined,
     pointInTimeRecoverySpecification: spec.pitr && !spec.pitr.legacy && spec.pitr.enabled !== undefined
-      ? { pointInTimeRecoveryEnabled: spec.pitr.enabled, recoveryPeriodInDays: numberOf(stack, spec.pitr.days === undefined ? undefined : { value: spec.pitr.days, token: spec.tokens?.pitrDays }) }
+      ? {
+        pointInTimeRecoveryEnabled: spec.pitr.enabled,
+        recoveryPeriodInDays: recoveryDays(stack, spec.pitr.days, spec.tokens?.pitrDays),
+      }
       : undefined,
     encryption,
     removalPolicy: spec.removalPolicy,

@@ -21,6 +21,14 @@ export function numberSpecArb(values: fc.Arbitrary<number>, tokenWeight = 1): fc
   );
 }
 
+/**
+ * The token kind for a value: a Lazy resolves at synth, so the template carries its value and it
+ * can stand for valid values only; a parameter stands for any (the deploy checks it).
+ */
+export function tokenFor(kind: TokenKind | undefined, valid: boolean): TokenKind | undefined {
+  return kind === 'lazy' && !valid ? undefined : kind;
+}
+
 let parameters = 0;
 
 /** The number of the spec, as a token in `stack` when the spec says so (a parameter defaults to the value). */
@@ -44,12 +52,18 @@ export interface DurationSpec { readonly unit: DurationUnit; readonly amount: nu
  */
 export function durationSpecArb(minSeconds: number, maxSeconds: number): fc.Arbitrary<DurationSpec> {
   const whole = fc.integer({ min: Math.max(0, minSeconds - 10), max: maxSeconds + 10 }).map(amount => ({ unit: 'seconds' as const, amount }));
-  const fractional = fc.integer({ min: Math.max(0, minSeconds), max: maxSeconds }).map(amount => ({ unit: 'seconds' as const, amount: amount + 0.5 }));
+  const fractional = fc.integer({ min: Math.max(0, minSeconds), max: maxSeconds })
+    .map(amount => ({ unit: 'seconds' as const, amount: amount + 0.5 }));
   const otherUnit = fc.tuple(fc.constantFrom<DurationUnit>('millis', 'minutes', 'hours', 'days'), fc.constantFrom(0.5, 1, 1.5, 7, 36, 90))
     .map(([unit, amount]) => ({ unit, amount }));
   const token = fc.tuple(fc.constantFrom<DurationUnit>('millis', 'seconds', 'minutes', 'days'), tokenKindArb)
     .map(([unit, kind]) => ({ unit, amount: 1, token: kind }));
-  return fc.oneof({ weight: 4, arbitrary: whole }, { weight: 1, arbitrary: fractional }, { weight: 1, arbitrary: otherUnit }, { weight: 1, arbitrary: token });
+  return fc.oneof(
+    { weight: 4, arbitrary: whole },
+    { weight: 1, arbitrary: fractional },
+    { weight: 1, arbitrary: otherUnit },
+    { weight: 1, arbitrary: token },
+  );
 }
 
 export function durationOf(stack: Stack, spec: DurationSpec | undefined): Duration | undefined {
