@@ -45,6 +45,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // One temp directory per run, removed at the end: tests leave nothing behind.
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      // Each suite's CPU time, for `npx projen test:times` (wall times on a shared machine measure the load).
+      setupFilesAfterEnv: ['<rootDir>/test/setup/suite-cpu.ts'],
+      // Nothing reads coverage in CI (no upload, no threshold); instrumenting every suite costs time.
+      // `npx projen test --coverage` when you want it.
+      collectCoverage: false,
     },
   },
   // ts-jest runs with isolatedModules and reports no type errors in tests otherwise.
@@ -148,9 +153,24 @@ example.exec('ts-node --transpile-only ../../src/cli/main.ts report cdk.out');
 
 // Benchmarks print ratios against a baseline measured in the same process (never timed assertions).
 project.addTask('bench', {
-  description: 'Run the benchmarks in bench/ (ratios against a baseline in the same process)',
-  exec: 'ts-node --transpile-only bench/synth.ts',
+  description: 'Run every benchmark in bench/ in one process; print each figure with its baseline and ratio; write bench/RESULTS.md',
+  exec: 'ts-node --transpile-only bench/run.ts',
 });
+
+// The suites a contributor runs while working: all but the fuzz suites (1000 runs each) and DynamoDB Local.
+project.addTask('test:fast', {
+  description: 'The test suite without the fuzz suites and DynamoDB Local integration tests (CI runs everything)',
+  exec: 'jest --passWithNoTests --coverage=false --testPathIgnorePatterns /node_modules/ /cdk.out/ \\.fuzz\\.test\\.ts$ /test/integ/',
+  receiveArgs: true,
+});
+// The slowest suites of the last run, by CPU time (test-reports/junit.xml and suite-cpu.json).
+project.addTask('test:times', {
+  description: 'Print the slowest test suites of the last jest run (CPU and wall time per suite)',
+  exec: 'ts-node --transpile-only test/setup/suite-times.ts',
+  receiveArgs: true,
+});
+// One <testsuite> per file in junit.xml names its file: test:times joins wall and CPU time by file.
+project.package.addField('jest-junit', { addFileAttribute: 'true' });
 
 // The whole suite, as CI runs it: build (jsii, docgen, jest, eslint, js package), generated files
 // current, and the other jsii languages generated as code.
@@ -181,6 +201,9 @@ project.addTask('integ:update', {
 check.spawn(integ);
 check.exec('bash test/node-versions.sh', {
   name: 'the example synth, runtime and CLI tests on Node 22 and 24',
+});
+check.exec('test -z "$(git ls-files --others --exclude-standard)" || { git ls-files --others --exclude-standard; exit 1; }', {
+  name: 'the tests and the example synth left no file in the repository that git does not ignore',
 });
 check.exec('git diff --ignore-space-at-eol --exit-code', {
   name: 'generated files (API.md, package.json, snapshots) are committed and current',

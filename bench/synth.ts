@@ -1,12 +1,22 @@
 // Synthesis cost of a ProductionTable (with its key, monitoring and validation) against a plain
 // TableV2 with the same schema, measured in the same process and printed as a ratio.
-// Run: npx projen bench   (BENCH_ROUNDS=20 for more rounds)
+// Run alone: npx ts-node --transpile-only bench/synth.ts   (BENCH_ROUNDS=20 for more rounds)
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ProductionTable } from '../src';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+export interface SynthFigures {
+  readonly tables: number;
+  readonly rounds: number;
+  readonly baselineMs: number;
+  readonly oursMs: number;
+  readonly unmonitoredMs: number;
+}
+
 const TABLES_PER_STACK = 10;
 const schema = {
   partitionKey: { name: 'pk', type: AttributeType.STRING },
@@ -17,11 +27,15 @@ const schema = {
 
 function synthesize(build: (stack: Stack, id: string) => void): number {
   const start = performance.now();
-  const app = new App();
+  // An outdir of its own, removed after: a benchmark leaves nothing behind either.
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
+  const app = new App({ outdir });
   const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
   for (let i = 0; i < TABLES_PER_STACK; i++) build(stack, `Table${i}`);
   app.synth();
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  fs.rmSync(outdir, { recursive: true, force: true });
+  return ms;
 }
 
 function median(values: number[]): number {
@@ -33,19 +47,32 @@ const baseline = (stack: Stack, id: string) => new TableV2(stack, id, schema);
 const candidate = (stack: Stack, id: string) => new ProductionTable(stack, id, schema);
 const unmonitored = (stack: Stack, id: string) => new ProductionTable(stack, id, { ...schema, monitoringEnabled: false });
 
-// Warm up both paths (module loading, JIT) before measuring; alternate to share any drift.
-synthesize(baseline);
-synthesize(candidate);
-synthesize(unmonitored);
-const times = { baseline: [] as number[], candidate: [] as number[], unmonitored: [] as number[] };
-for (let round = 0; round < ROUNDS; round++) {
-  times.baseline.push(synthesize(baseline));
-  times.candidate.push(synthesize(candidate));
-  times.unmonitored.push(synthesize(unmonitored));
+/** Ten tables per stack: TableV2 (the baseline), ProductionTable, and ProductionTable without monitoring. */
+export function runSynthBenchmark(rounds = Number(process.env.BENCH_ROUNDS ?? 8)): SynthFigures {
+  // Warm up both paths (module loading, JIT) before measuring; alternate to share any drift.
+  synthesize(baseline);
+  synthesize(candidate);
+  synthesize(unmonitored);
+  const times = { baseline: [] as number[], candidate: [] as number[], unmonitored: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    times.baseline.push(synthesize(baseline));
+    times.candidate.push(synthesize(candidate));
+    times.unmonitored.push(synthesize(unmonitored));
+  }
+  return {
+    tables: TABLES_PER_STACK,
+    rounds,
+    baselineMs: median(times.baseline),
+    oursMs: median(times.candidate),
+    unmonitoredMs: median(times.unmonitored),
+  };
 }
-const base = median(times.baseline);
-const line = (label: string, ms: number) => `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / base).toFixed(2)}x`;
-console.log(`synth of ${TABLES_PER_STACK} tables, median of ${ROUNDS} rounds:`);
-console.log(line('TableV2 (baseline)', base));
-console.log(line('ProductionTable', median(times.candidate)));
-console.log(line('ProductionTable, monitoring off', median(times.unmonitored)));
+
+if (require.main === module) {
+  const figures = runSynthBenchmark();
+  const line = (label: string, ms: number) => `  ${label.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms  ${(ms / figures.baselineMs).toFixed(2)}x`;
+  console.log(`synth of ${figures.tables} tables, median of ${figures.rounds} rounds:`);
+  console.log(line('TableV2 (baseline)', figures.baselineMs));
+  console.log(line('ProductionTable', figures.oursMs));
+  console.log(line('ProductionTable, monitoring off', figures.unmonitoredMs));
+}

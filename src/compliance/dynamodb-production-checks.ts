@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IApplyRule, NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { BackupVaultRetained } from './rules/backup-vault-retained';
 import { ContributorInsightsEnabled } from './rules/contributor-insights-enabled';
 import { CustomerManagedKey } from './rules/customer-managed-key';
 import { DaxEncryptedAtRest } from './rules/dax-encrypted-at-rest';
@@ -83,6 +84,12 @@ const RULES: RuleDefinition[] = [
     info: 'The DAX cluster endpoint does not require TLS (ClusterEndpointEncryptionType is not TLS).',
     explanation: 'Without TLS, items travel between the application and the cluster in clear text. Endpoint encryption can only be chosen when the cluster is created.',
   },
+  {
+    rule: BackupVaultRetained,
+    level: NagMessageLevel.ERROR,
+    info: 'The AWS Backup vault, or the KMS key in the stack that encrypts it, does not have DeletionPolicy and UpdateReplacePolicy Retain.',
+    explanation: 'Recovery points are the copy that outlives the table. Deleting the vault key makes every recovery point in the vault unreadable, and removing the vault from the stack deletes it with its access policy. Use RemovalPolicy.RETAIN for both.',
+  },
 ];
 
 /**
@@ -93,7 +100,7 @@ const RULES: RuleDefinition[] = [
  * recovery, backups or deletion protection passes them. Rule IDs are `DynamoDbProduction-<rule>`:
  * PointInTimeRecoveryEnabled, CustomerManagedKey, DeletionProtectionEnabled, RetainPolicy,
  * InBackupPlan, ProvisionedCapacityAutoscaled, ContributorInsightsEnabled (a warning),
- * ThrottleAlarms, StreamConsumerFailureHandling, DaxEncryptedAtRest, DaxEncryptedInTransit.
+ * ThrottleAlarms, StreamConsumerFailureHandling, DaxEncryptedAtRest, DaxEncryptedInTransit, BackupVaultRetained.
  *
  * Apply it like cdk-nag's packs, `Validations.of(app).addPlugins(new DynamoDbProductionChecks(app))`,
  * and acknowledge an intended finding on its construct with

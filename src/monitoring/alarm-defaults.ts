@@ -8,6 +8,13 @@ const NOT_BREACHING = cloudwatch.TreatMissingData.NOT_BREACHING;
 const minute = Duration.minutes(1);
 
 /**
+ * Read and write throttles of the table and its indexes: one alarm (`Throttles`) while both are
+ * tuned alike (the default), else `ReadThrottles` and `WriteThrottles` with these same defaults.
+ */
+const THROTTLES = atLeast(1, minute, 3, 5,
+  'Any sustained throttling, read or write, is an outage for some callers (a throttled index write also throttles the table write); 3 of 5 ignores a single burst the SDK\'s retries absorb.');
+
+/**
  * The one place where the table's alarm defaults are chosen, each with its reason; the README's
  * tables mirror it (test/monitoring/readme.test.ts).
  *
@@ -16,10 +23,9 @@ const minute = Duration.minutes(1);
  * missing data means "none happened" (not breaching).
  */
 export const ALARM_DEFAULTS = {
-  readThrottles: atLeast(1, minute, 3, 5,
-    'Any sustained throttling is an outage for some callers; 3 of 5 ignores a single burst the SDK\'s retries absorb.'),
-  writeThrottles: atLeast(1, minute, 3, 5,
-    'As for reads; a throttled index write also throttles the table write.'),
+  throttles: THROTTLES,
+  readThrottles: THROTTLES,
+  writeThrottles: THROTTLES,
   keyRangeThrottles: atLeast(1, minute, 3, 5,
     'Hot partitions: more capacity does not help, a better-spread key does.'),
   systemErrors: atLeast(1, minute, 3, 5,

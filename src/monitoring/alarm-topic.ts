@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
 import { KitValidationError } from '../shared/errors';
+import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /** The construct id of the alarm topic, a direct child of its stack. */
 const ALARM_TOPIC_ID = 'CdkDynamoDbKitAlarms';
@@ -22,7 +23,9 @@ const ALARM_TOPIC_SYMBOL = Symbol.for('cdk-dynamodb-kit.AlarmTopic');
  * - an SNS topic encrypted with its own customer-managed KMS key (rotation on, retained on
  *   removal). CloudWatch cannot publish to a topic encrypted with the AWS-managed `alias/aws/sns`
  *   key, whose policy cannot be changed, so the key policy lets `cloudwatch.amazonaws.com` use the
- *   key (`kms:Decrypt`, `kms:GenerateDataKey*`);
+ *   key (`kms:Decrypt`, `kms:GenerateDataKey*`), for alarms of this account and region only
+ *   (`aws:SourceAccount`, `aws:SourceArn`); nobody may create grants on the key except for AWS
+ *   services (AWS Control Tower's CT.KMS.PR.3);
  * - a topic policy that denies publishing without TLS (`enforceSSL`) and allows CloudWatch alarms
  *   of this account and region to publish (a topic policy replaces SNS's default one, which is
  *   what let CloudWatch publish).
@@ -67,18 +70,24 @@ export class AlarmTopic extends Construct {
     Object.defineProperty(this, ALARM_TOPIC_SYMBOL, { value: true });
     const stack = Stack.of(this);
 
-    const key = new kms.Key(this, 'Key', {
+    const key = limitGrantsToAwsServices(new kms.Key(this, 'Key', {
       description: `Encrypts the alarm topic of the stack ${stack.node.path} (cdk-dynamodb-kit); CloudWatch uses it to publish alarm notifications.`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // AWS documents this statement without conditions: CloudWatch calls KMS itself when it
-    // publishes to an encrypted topic, and the account's kms:* statement does not cover a service.
+    }));
+    const alarmsOfThisAccountAndRegion = stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    // CloudWatch calls KMS itself when it publishes to an encrypted topic, and the account's kms:*
+    // statement does not cover a service. Bound to alarms of this account and region (aws:SourceAccount,
+    // aws:SourceArn), so another account's alarm cannot make CloudWatch use the key (confused deputy).
     key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'AllowCloudWatchAlarmsToUseTheKey',
       principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': alarmsOfThisAccountAndRegion },
+      },
     }));
 
     const topic = new sns.Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
@@ -88,9 +97,8 @@ export class AlarmTopic extends Construct {
       actions: ['sns:Publish'],
       resources: [topic.topicArn],
       conditions: {
-        ArnLike: {
-          'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-        },
+        StringEquals: { 'aws:SourceAccount': stack.account },
+        ArnLike: { 'aws:SourceArn': alarmsOfThisAccountAndRegion },
       },
     }));
 

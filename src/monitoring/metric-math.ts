@@ -2,11 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 
 /**
- * CloudWatch's hard limits for an alarm on metric math: at most 10 metrics (`MetricStat` entries)
- * and at most 10 expressions, one of which is the one the alarm watches.
+ * CloudWatch's hard limit for an alarm on metric math: at most 10 metrics (`MetricStat` entries).
+ * Each result here has one expression (sub-expressions are written inline), so the limit on
+ * expressions per alarm is never reached.
  */
 export const MAX_METRICS_PER_ALARM = 10;
-export const MAX_EXPRESSIONS_PER_ALARM = 10;
 
 /**
  * One signal to combine: a metric, or an expression over a few metrics (ids are local to the
@@ -27,26 +27,24 @@ export interface CombineOptions {
 
 /**
  * Combines signals into as few math expressions as CloudWatch's alarm limits allow: each result
- * reads at most 10 metrics and uses at most 10 expressions. Missing points count as 0
- * (`FILL(x, 0)`), so one quiet index does not blank the sum.
+ * reads at most 10 metrics and is one expression, with each signal's expression inline
+ * (`MAX([FILL(m0l / 100, 0), ...])`, not one `e0: m0l / 100` entry per signal): the template, and
+ * the validator that reads it at every synthesis, grow with the entries. Missing points count as
+ * 0 (`FILL(x, 0)`), so one quiet index does not blank the sum.
  */
 export function combine(signals: Signal[], options: CombineOptions): cloudwatch.MathExpression[] {
   const chunks: Signal[][] = [];
   let current: Signal[] = [];
   let metricCount = 0;
-  let expressionCount = 1;
   for (const signal of signals) {
     const metrics = Object.keys(signal.metrics).length;
-    const expressions = signal.expression ? 1 : 0;
-    if (current.length > 0 && (metricCount + metrics > MAX_METRICS_PER_ALARM || expressionCount + expressions > MAX_EXPRESSIONS_PER_ALARM)) {
+    if (current.length > 0 && metricCount + metrics > MAX_METRICS_PER_ALARM) {
       chunks.push(current);
       current = [];
       metricCount = 0;
-      expressionCount = 1;
     }
     current.push(signal);
     metricCount += metrics;
-    expressionCount += expressions;
   }
   if (current.length > 0) chunks.push(current);
   return chunks.map((chunk, index) => renderChunk(chunk, {
@@ -66,11 +64,10 @@ function renderChunk(signals: Signal[], options: CombineOptions): cloudwatch.Mat
       renamed[newId] = metric;
       if (expression) expression = expression.replace(new RegExp(`\\b${id}\\b`, 'g'), newId);
     }
+    Object.assign(usingMetrics, renamed);
     if (expression) {
-      usingMetrics[`e${s}`] = new cloudwatch.MathExpression({ expression, usingMetrics: renamed, period: options.period });
-      terms.push(`FILL(e${s}, 0)`);
+      terms.push(`FILL(${expression}, 0)`);
     } else {
-      Object.assign(usingMetrics, renamed);
       terms.push(...Object.keys(renamed).map(id => `FILL(${id}, 0)`));
     }
   });

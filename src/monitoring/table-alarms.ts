@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode } from 'aws-cdk-lib/aws-dynamodb';
 import { AlarmBuilder, AlarmOverrides } from './alarm-builder';
@@ -57,18 +57,31 @@ export class TableAlarms {
     });
   }
 
+  /**
+   * One alarm on read and write throttles summed, while both are tuned alike (the default): one
+   * alarm of up to 10 metrics watches the same events as two, at half the template. Tuned apart
+   * (a different threshold, one of them off), each gets its own alarm.
+   */
   private throttles(idSuffix: string, indexes: string[], includeTable: boolean): void {
     const tableName = this.shape.tableName;
     const targets = includeTable ? [undefined, ...indexes] : indexes;
     const describe = includeTable ? `the table ${tableName} and ${indexes.length} index(es)` : `the index ${indexes.join(', ')} of ${tableName}`;
     const suffix = idSuffix ? `Index${sanitize(idSuffix)}` : '';
-    for (const kind of KINDS) {
-      const read = kind === ThroughputKind.READ;
-      this.builder.create(`${kind}Throttles${suffix}`, {
-        defaults: read ? ALARM_DEFAULTS.readThrottles : ALARM_DEFAULTS.writeThrottles,
-        overrides: read ? this.options.readThrottles : this.options.writeThrottles,
-        metric: period => this.metrics._throttleAlarmMetrics(kind, targets, period),
-        description: `${kind} requests to ${describe} are being throttled. See the dashboard's throttles by cause, and Contributor Insights for hot keys.`,
+    const read = this.options.readThrottles;
+    const write = this.options.writeThrottles;
+    const groups: Array<{ id: string; kinds: ThroughputKind[]; overrides?: AlarmOverrides }> = sameTuning(read, write)
+      ? [{ id: `Throttles${suffix}`, kinds: KINDS, overrides: read ?? write }]
+      : [
+        { id: `ReadThrottles${suffix}`, kinds: [ThroughputKind.READ], overrides: read },
+        { id: `WriteThrottles${suffix}`, kinds: [ThroughputKind.WRITE], overrides: write },
+      ];
+    for (const group of groups) {
+      const what = group.kinds.length === KINDS.length ? 'Read and write' : group.kinds[0];
+      this.builder.create(group.id, {
+        defaults: ALARM_DEFAULTS.throttles,
+        overrides: group.overrides,
+        metric: period => this.metrics._throttleAlarmMetrics(group.kinds, targets, period),
+        description: `${what} requests to ${describe} are being throttled. See the dashboard's throttles by cause, and Contributor Insights for hot keys.`,
       });
     }
     this.builder.create(`KeyRangeThrottles${suffix}`, {
@@ -134,6 +147,17 @@ export class TableAlarms {
     description: string): void {
     this.builder.create(id, { defaults: ALARM_DEFAULTS[key], overrides, onByDefault: false, metric: period => metric.with({ period }), description });
   }
+}
+
+/** Whether read and write throttles are tuned alike: both left out, or the same fields given. */
+function sameTuning(read: AlarmOverrides | undefined, write: AlarmOverrides | undefined): boolean {
+  if (read === undefined || write === undefined) return read === write;
+  const fields: Array<keyof AlarmOverrides> = ['enabled', 'threshold', 'period', 'evaluationPeriods', 'datapointsToAlarm', 'treatMissingData'];
+  return fields.every(field => {
+    const a = read[field];
+    const b = write[field];
+    return a === b || (a instanceof Duration && b instanceof Duration && !a.isUnresolved() && !b.isUnresolved() && a.toSeconds() === b.toSeconds());
+  });
 }
 
 /** Letters and digits only, for construct ids. */

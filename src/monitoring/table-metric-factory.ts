@@ -234,12 +234,16 @@ export class TableMetricFactory {
 
   // Alarm-sized: the same sums and maxima, split to stay within CloudWatch's limits per alarm.
 
-  /** Read or write throttle events of the targets (undefined: the table), summed. @internal */
-  public _throttleAlarmMetrics(kind: ThroughputKind, targets: Array<string | undefined>, period: Duration): cloudwatch.MathExpression[] {
-    const signals = targets.map(index => ({
+  /**
+   * Throttle events of the kinds (reads, writes or both) of the targets (undefined: the table),
+   * summed: reads of every target first, then writes. @internal
+   */
+  public _throttleAlarmMetrics(kinds: ThroughputKind[], targets: Array<string | undefined>, period: Duration): cloudwatch.MathExpression[] {
+    const signals = kinds.flatMap(kind => targets.map(index => ({
       metrics: { t: kind === ThroughputKind.READ ? this.metricReadThrottleEvents(index) : this.metricWriteThrottleEvents(index) },
-    }));
-    return combine(signals, { fn: 'SUM', period, label: `${kind} throttle events` });
+    })));
+    const label = kinds.length === 1 ? `${kinds[0]} throttle events` : 'Read and write throttle events';
+    return combine(signals, { fn: 'SUM', period, label });
   }
 
   /** Key-range (hot partition) throttle events, reads and writes, of the targets, summed. @internal */

@@ -89,7 +89,7 @@ export interface OperationLatencyThreshold {
  */
 export interface LatencyAlarmOptions extends AlarmTuning {
   /**
-   * The operations watched, each with its threshold. More than 9 are split over several alarms.
+   * The operations watched, each with its threshold. More than 10 are split over several alarms.
    *
    * @default - GetItem 100 ms, PutItem 100 ms, UpdateItem 100 ms, Query 250 ms,
    * TransactWriteItems 500 ms

@@ -13,7 +13,8 @@ import { TableAlarms } from './table-alarms';
 import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
 import { TableMonitoringProps } from './table-monitoring-props';
 import { TableShape } from './table-shape';
-import { validateIndexName, validateRegion, validateTableMonitoringProps } from './validation';
+import { validateIndexName, validateIndexesAtSynth, validateRegion, validateTableMonitoringProps } from './validation';
+import { watchStackLimits } from '../shared/stack-limits';
 
 /**
  * Alarms, an optional dashboard and metric methods for one DynamoDB table: any `ITableV2`
@@ -73,6 +74,7 @@ export class TableMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: TableMonitoringProps) {
     super(scope, id);
     validateTableMonitoringProps(this.node.path, props);
+    watchStackLimits(this);
     this.table = props.table;
     this.metrics = new TableMetricFactory(props.table);
     this.shape = {
@@ -83,6 +85,7 @@ export class TableMonitoring extends Construct {
       maxReadRequestUnits: props.maxReadRequestUnits,
       maxWriteRequestUnits: props.maxWriteRequestUnits,
     };
+    validateIndexesAtSynth(this, props.table, () => this.shape.indexNames);
     const resolved = resolveAlarmAction(this, props);
     this.alarmAction = resolved.action;
     this.alarmTopic = resolved.topic;

@@ -1,4 +1,6 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { CfnGlobalTable } from 'aws-cdk-lib/aws-dynamodb';
+import { IConstruct } from 'constructs';
 import { AlarmDefaults, AlarmOverrides } from './alarm-builder';
 import { ALARM_DEFAULTS } from './alarm-defaults';
 import { LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps } from './table-monitoring-props';
@@ -36,7 +38,7 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
     regions.push(region);
   }
   for (const [property, value] of [['maxReadRequestUnits', props.maxReadRequestUnits], ['maxWriteRequestUnits', props.maxWriteRequestUnits]] as const) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+    if (value !== undefined && !Token.isUnresolved(value) && !(Number.isInteger(value) && value >= 1)) {
       invalid(path, property, `is ${showNumber(value)}`, 'use the whole number of request units the table allows per second (at least 1), or leave it out.');
     }
   }
@@ -54,8 +56,10 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
       invalid(path, 'latency.operations', 'is empty', 'list at least one operation with its threshold, or disable the alarm with enabled: false.');
     }
     for (const { operation, threshold } of latency.operations) {
-      if (!threshold || threshold.toMilliseconds() <= 0) {
-        invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${threshold ? threshold.toMilliseconds() : show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
+      if (threshold?.isUnresolved()) continue;
+      const millis = threshold ? threshold.toMilliseconds({ integral: false }) : undefined;
+      if (millis === undefined || millis <= 0) {
+        invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${millis ?? show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
       }
     }
   }
@@ -80,8 +84,9 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
  */
 export function validateAlarmOverrides(path: string, key: string, options: AlarmOverrides,
   defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, percent: boolean = false): void {
+  // Tokens (a CfnParameter's valueAsNumber, Lazy.number) are not judged: the deploy checks them.
   const threshold = options.threshold;
-  if (threshold !== undefined) {
+  if (threshold !== undefined && !Token.isUnresolved(threshold)) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0) {
       invalid(path, `${key}.threshold`, `is ${showNumber(threshold)}`, 'use a finite number of at least 0 in the alarm\'s unit.');
     }
@@ -90,10 +95,12 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
     }
   }
   const periods = options.evaluationPeriods;
+  if (periods !== undefined && Token.isUnresolved(periods)) return;
   if (periods !== undefined && !(Number.isInteger(periods) && periods >= 1)) {
     invalid(path, `${key}.evaluationPeriods`, `is ${showNumber(periods)}`, 'use a whole number of at least 1.');
   }
   const datapoints = options.datapointsToAlarm;
+  if (datapoints !== undefined && Token.isUnresolved(datapoints)) return;
   if (datapoints !== undefined && !(Number.isInteger(datapoints) && datapoints >= 1)) {
     invalid(path, `${key}.datapointsToAlarm`, `is ${showNumber(datapoints)}`, 'use a whole number of at least 1.');
   }
@@ -104,8 +111,9 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
       'use at most evaluationPeriods datapoints ("M out of N" needs M <= N), or raise evaluationPeriods.');
   }
   const period: Duration | undefined = options.period;
-  if (period !== undefined && !Token.isUnresolved(period.toSeconds())) {
-    const seconds = period.toSeconds();
+  if (period?.isUnresolved()) return;
+  if (period !== undefined) {
+    const seconds = period.toMilliseconds({ integral: false }) / 1000;
     if (seconds < 60 || seconds % 60 !== 0) {
       invalid(path, `${key}.period`, `is ${seconds} seconds`, 'DynamoDB publishes one-minute data: use a whole number of minutes, such as Duration.minutes(1).');
     }
@@ -139,4 +147,41 @@ export function validateRegion(path: string, property: string, region: string, e
 /** Numbers as written (JSON would show NaN and Infinity as null). */
 function showNumber(value: unknown): string {
   return typeof value === 'number' ? String(value) : show(value);
+}
+
+/**
+ * The monitored index names against the indexes an in-app `TableV2` has at synth (its final
+ * state: indexes added after the monitoring count). Throws our error for the first unknown name.
+ */
+export function validateMonitoredIndexesExist(
+  path: string, indexNames: readonly string[], tableIndexNames: readonly string[] | undefined, tablePath: string,
+): void {
+  if (tableIndexNames === undefined) return;
+  for (const name of indexNames) {
+    if (!Token.isUnresolved(name) && !tableIndexNames.includes(name)) {
+      invalid(path, 'globalSecondaryIndexNames', `contains ${show(name)}, but the table ${tablePath} has no such index`,
+        `use the names of its global secondary indexes (${tableIndexNames.length > 0 ? tableIndexNames.map(show).join(', ') : 'it has none'}), or add the index to the table.`);
+    }
+  }
+}
+
+/**
+ * The global secondary index names of a table made in this app (a `TableV2`, read from its
+ * `AWS::DynamoDB::GlobalTable` at synth); undefined for an imported table, whose indexes are unknown.
+ */
+export function inAppIndexNames(table: IConstruct): string[] | undefined {
+  const child = table.node.defaultChild;
+  if (!(child instanceof CfnGlobalTable)) return undefined;
+  const indexes: Array<{ indexName?: unknown }> = Stack.of(child).resolve(child.globalSecondaryIndexes) ?? [];
+  return indexes.map(index => index.indexName).filter((name): name is string => typeof name === 'string');
+}
+
+/** Registers the index-name check on `monitoring`, run at synth against the table's final state. */
+export function validateIndexesAtSynth(monitoring: IConstruct, table: IConstruct, indexNames: () => readonly string[]): void {
+  monitoring.node.addValidation({
+    validate: () => {
+      validateMonitoredIndexesExist(monitoring.node.path, indexNames(), inAppIndexNames(table), table.node.path);
+      return [];
+    },
+  });
 }

@@ -44,3 +44,15 @@ export function acknowledgeInPacks(scope: IConstruct, rule: string, reason: stri
   packs: string[] = ['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321']): void {
   for (const pack of packs) Validations.of(scope).acknowledge({ id: `${pack}-${rule}`, reason });
 }
+
+/** The plugin name of `@cdklabs/cdk-validator-cfnguard`, the namespace of its rule ids. */
+const CONTROL_TOWER_PLUGIN = 'cdk-validator-cfnguard';
+
+/**
+ * Acknowledges one AWS Control Tower proactive control on `scope`, by the cfn-guard rule name the
+ * plugin reports (e.g. `s3_bucket_object_lock_enabled_check` for CT.S3.PR.9), in the
+ * `<plugin>::<rule>` form that aws-cdk-lib's policy validation matches for a plugin's findings.
+ */
+export function acknowledgeControlTower(scope: IConstruct, control: string, rule: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: `${CONTROL_TOWER_PLUGIN}::${rule}`, reason: `${control}: ${reason}` });
+}

@@ -165,6 +165,38 @@ interface RuleSettings {
   readonly moveToColdStorageAfter?: Duration;
 }
 
+/** AWS Backup's rule names: 1 to 50 letters, digits, "-", "_" or "." (`^[a-zA-Z0-9\-\_\.]{1,50}$`). */
+const RULE_NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
+
+function validateRuleName(path: string, property: string, ruleName: string): void {
+  if (Token.isUnresolved(ruleName)) return;
+  if (typeof ruleName !== 'string' || !RULE_NAME.test(ruleName)) {
+    const shown = typeof ruleName === 'string' && ruleName.length > 60 ? `${ruleName.slice(0, 60)}...` : ruleName;
+    invalid(path, `${property}.ruleName`, `is ${show(shown)}, which AWS Backup rejects`, 'use 1 to 50 letters, digits, "-", "_" or ".", such as "Hourly".');
+  }
+}
+
+/**
+ * AWS Backup takes cron expressions, at most once an hour: the minute field must be one minute
+ * (`cron(0 * * * ? *)` is hourly; `*`, a range, a list or a step in it runs more often).
+ */
+function validateCron(path: string, property: string, expression: string): void {
+  if (Token.isUnresolved(expression)) return;
+  if (!expression.startsWith('cron(')) {
+    invalid(path, property, `is ${expression}, but AWS Backup takes cron expressions only`, 'use events.Schedule.cron({...}).');
+  }
+  const minute = expression.slice('cron('.length).trim().split(/\s+/)[0];
+  if (!/^\d{1,2}$/.test(minute) || Number(minute) > 59) {
+    invalid(path, property, `is ${expression}, which runs more often than once an hour (minute field ${show(minute)}), but AWS Backup's shortest interval is one hour`,
+      'give the minute as one number, e.g. events.Schedule.cron({ minute: "0" }) for hourly or events.Schedule.cron({ minute: "0", hour: "*/12" }).');
+  }
+}
+
+/** A duration in days (fractions kept); undefined for a token, which is left to the deploy. */
+function daysOf(duration: Duration): number | undefined {
+  return duration.isUnresolved() ? undefined : duration.toDays({ integral: false });
+}
+
 class RuleSchedule extends BackupSchedule {
   constructor(public readonly ruleName: string, private readonly kind: 'daily' | 'monthly' | 'custom', private readonly settings: RuleSettings) {
     super();
@@ -177,31 +209,31 @@ class RuleSchedule extends BackupSchedule {
   public _validate(path: string): void {
     const s = this.settings;
     const property = `schedules[${this.ruleName}]`;
-    if (s.hourUtc !== undefined && !(Number.isInteger(s.hourUtc) && s.hourUtc >= 0 && s.hourUtc <= 23)) {
+    validateRuleName(path, property, this.ruleName);
+    // Tokens (a CfnParameter's valueAsNumber, Lazy.number) are not judged: the deploy checks them.
+    if (s.hourUtc !== undefined && !Token.isUnresolved(s.hourUtc) && !(Number.isInteger(s.hourUtc) && s.hourUtc >= 0 && s.hourUtc <= 23)) {
       invalid(path, `${property}.hourUtc`, `is ${show(s.hourUtc)}, not an hour of the day`, 'use a whole number from 0 to 23.');
     }
-    if (s.dayOfMonth !== undefined && !(Number.isInteger(s.dayOfMonth) && s.dayOfMonth >= 1 && s.dayOfMonth <= 28)) {
+    const day = s.dayOfMonth;
+    if (day !== undefined && !Token.isUnresolved(day) && !(Number.isInteger(day) && day >= 1 && day <= 28)) {
       invalid(path, `${property}.dayOfMonth`, `is ${show(s.dayOfMonth)}, which not every month has`, 'use a whole number from 1 to 28.');
     }
-    if (s.schedule && !s.schedule.expressionString.startsWith('cron(')) {
-      invalid(path, `${property}.schedule`, `is ${s.schedule.expressionString}, but AWS Backup takes cron expressions only`, 'use events.Schedule.cron({...}).');
-    }
-    const retentionDays = s.retention.toDays({ integral: false });
-    if (retentionDays < 1) {
+    if (s.schedule) validateCron(path, `${property}.schedule`, s.schedule.expressionString);
+    const retentionDays = daysOf(s.retention);
+    if (retentionDays !== undefined && retentionDays < 1) {
       invalid(path, `${property}.retention`, `is ${s.retention.toHumanString()}, shorter than AWS Backup's one-day minimum`, 'keep recovery points at least Duration.days(1).');
     }
     // AWS Backup's lifecycle counts whole days (aws-cdk-lib's BackupPlanRule converts with toDays()).
     for (const [name, duration] of [['retention', s.retention], ['moveToColdStorageAfter', s.moveToColdStorageAfter]] as const) {
-      if (duration && !Token.isUnresolved(duration.toSeconds()) && !Number.isInteger(duration.toDays({ integral: false }))) {
-        invalid(path, `${property}.${name}`, `is ${duration.toHumanString()}, not a whole number of days`, 'use Duration.days(n): AWS Backup counts lifecycle days.');
+      const days = duration && daysOf(duration);
+      if (days !== undefined && !Number.isInteger(days)) {
+        invalid(path, `${property}.${name}`, `is ${duration!.toHumanString()}, not a whole number of days`, 'use Duration.days(n): AWS Backup counts lifecycle days.');
       }
     }
-    if (s.moveToColdStorageAfter) {
-      const coldDays = s.moveToColdStorageAfter.toDays({ integral: false });
-      if (retentionDays - coldDays < MIN_COLD_STORAGE_DAYS) {
-        invalid(path, `${property}.moveToColdStorageAfter`, `is ${s.moveToColdStorageAfter.toHumanString()} with retention ${s.retention.toHumanString()}, but AWS Backup keeps a cold recovery point at least ${MIN_COLD_STORAGE_DAYS} days`,
-          `make retention at least ${coldDays + MIN_COLD_STORAGE_DAYS} days, or move to cold storage earlier.`);
-      }
+    const coldDays = s.moveToColdStorageAfter && daysOf(s.moveToColdStorageAfter);
+    if (coldDays !== undefined && retentionDays !== undefined && retentionDays - coldDays < MIN_COLD_STORAGE_DAYS) {
+      invalid(path, `${property}.moveToColdStorageAfter`, `is ${s.moveToColdStorageAfter!.toHumanString()} with retention ${s.retention.toHumanString()}, but AWS Backup keeps a cold recovery point at least ${MIN_COLD_STORAGE_DAYS} days`,
+        `make retention at least ${coldDays + MIN_COLD_STORAGE_DAYS} days, or move to cold storage earlier.`);
     }
   }
 

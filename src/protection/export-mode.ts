@@ -1,8 +1,11 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { invalid } from '../shared/errors';
+import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /** How far behind real time DynamoDB's latest restorable time may lag; incremental windows end this long before the scheduled time. */
 const PITR_LAG_MINUTES = 15;
@@ -88,7 +91,7 @@ class ModeValue extends ExportMode {
  * date arithmetic. `request` is the `ExportTableToPointInTime` request without the window.
  */
 export function incrementalExportStateMachine(
-  scope: Construct, request: { [key: string]: unknown }, options: IncrementalExportOptions, role: iam.IRole,
+  scope: Construct, request: { [key: string]: unknown }, options: IncrementalExportOptions, role: iam.IRole, key: kms.IKey | undefined,
 ): sfn.StateMachine {
   const windowMs = options.window.toMilliseconds();
   const lagMs = PITR_LAG_MINUTES * 60 * 1000;
@@ -118,5 +121,41 @@ export function incrementalExportStateMachine(
     definitionBody: sfn.DefinitionBody.fromString(Stack.of(scope).toJsonString(definition)),
     role,
     comment: 'Starts an incremental DynamoDB export for the window ending 15 minutes before the scheduled time',
+    // Every execution (its window and the export it started) is logged and traced (AwsSolutions-SF1/SF2, Control Tower).
+    logs: { destination: executionLogGroup(scope, key), level: sfn.LogLevel.ALL, includeExecutionData: true },
+    tracingEnabled: true,
+  });
+}
+
+/**
+ * The execution log of the incremental export: kept a year, retained, encrypted with the export's
+ * key (a new one, `LogsKey`, when the export has none of its own), whose policy lets CloudWatch
+ * Logs of this account and region use it for log groups only (the encryption context).
+ */
+function executionLogGroup(scope: Construct, key: kms.IKey | undefined): logs.LogGroup {
+  const stack = Stack.of(scope);
+  const logsKey = key ?? limitGrantsToAwsServices(new kms.Key(scope, 'LogsKey', {
+    description: `Encrypts the execution log of the incremental export ${scope.node.path}`,
+    enableKeyRotation: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  }));
+  const added = logsKey.addToResourcePolicy(new iam.PolicyStatement({
+    sid: 'AllowCloudWatchLogsOfThisAccount',
+    principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: {
+      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) },
+    },
+  }));
+  if (!added.statementAdded) {
+    Annotations.of(scope).addWarningV2('cdk-dynamodb-kit:exportLogKeyPolicy',
+      'encryptionKey is imported, so its key policy cannot be changed here: it must allow logs.<region>.amazonaws.com to use it for log groups of this account '
+      + '(kms:EncryptionContext:aws:logs:arn), or creating the execution log group fails.');
+  }
+  return new logs.LogGroup(scope, 'ExecutionLogs', {
+    encryptionKey: logsKey,
+    retention: logs.RetentionDays.ONE_YEAR,
+    removalPolicy: RemovalPolicy.RETAIN,
   });
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { ExportMode } from './export-mode';
@@ -74,6 +75,27 @@ export interface ScheduledExportProps {
    * @default s3.StorageClass.GLACIER - cheap, restored within hours, which suits exports kept for audits
    */
   readonly archiveStorageClass?: s3.StorageClass;
+
+  /**
+   * The KMS key of the export's own resources: the created bucket (ignored with `bucket`) and, in
+   * incremental mode, the state machine's execution log group. Pass one key to share it with the
+   * table, the backup vault and the failure queue (one key policy, one revocation switch, one
+   * CloudTrail trail of uses for all of them; see the README's Security section). The construct
+   * adds to the key's policy what CloudWatch Logs needs; an imported key's policy is yours to
+   * change.
+   *
+   * @default - a new customer-managed key with rotation (`BucketKey`), retained on removal, whose
+   * policy limits grants to AWS services (Control Tower CT.KMS.PR.3)
+   */
+  readonly encryptionKey?: kms.IKey;
+
+  /**
+   * How long the created bucket's server access logs are kept (ignored with `bucket`). They move
+   * to S3 Glacier after 90 days; without an end the log bucket would grow forever.
+   *
+   * @default Duration.days(365) - a year, PCI DSS's minimum for an audit trail
+   */
+  readonly accessLogsRetention?: Duration;
 
   /**
    * Whether the schedule runs.

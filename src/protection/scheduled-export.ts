@@ -61,6 +61,8 @@ export class ScheduledExport extends Construct {
     }
 
     this.bucket = props.bucket ?? createExportBucket(this, props);
+    /** The key of the export's own resources: the user's shared key, or the created bucket's. */
+    const ownKey = props.encryptionKey ?? (props.bucket ? undefined : this.bucket.encryptionKey);
     this.prefix = props.prefix ?? `dynamodb-exports/${id}/`;
     const bucketKey = this.bucket.encryptionKey;
 
@@ -73,12 +75,18 @@ export class ScheduledExport extends Construct {
     this.role = role;
     const statements = exportStatements(props.table, this.bucket, this.prefix);
     if (bucketKey) statements.push(new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Encrypt'], resources: [bucketKey.keyArn] }));
+    if (incremental) statements.push(...executionLogAndTraceStatements());
     // A customer-managed policy, not an inline one (HIPAA, NIST 800-53 R5 and PCI DSS IAMNoInlinePolicy).
     const policy = new iam.ManagedPolicy(this, 'Policy', {
       description: `Lets ${this.node.path} export ${props.table.node.path} to s3://<bucket>/${this.prefix}`,
       statements,
       roles: [role],
     });
+    if (incremental) {
+      acknowledgeWildcardResource(policy, '*', 'The state machine delivers its execution log to CloudWatch Logs and its traces to X-Ray: the log-delivery actions '
+        + '(logs:CreateLogDelivery and the other vended-log actions) and xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets '
+        + 'do not support resource-level permissions, so AWS documents them on "*"; they read or write no data of the table or bucket.');
+    }
     acknowledgeWildcardResource(policy, this.bucket.arnForObjects(`${this.prefix}*`),
       'DynamoDB\'s ExportTableToPointInTime writes many objects with generated names (AWSDynamoDB/<export id>/data/...) under the S3Prefix, so the role '
       + `needs PutObject on exactly <bucket>/${this.prefix}*: the smallest resource an export can use, with no other prefix or bucket.`);
@@ -99,9 +107,10 @@ export class ScheduledExport extends Construct {
 
     let target: scheduler.IScheduleTarget;
     if (incremental) {
-      const machine = incrementalExportStateMachine(this, request, incremental, this.role);
+      const machine = incrementalExportStateMachine(this, request, incremental, targetRole, ownKey);
       this.stateMachine = machine;
       target = new targets.StepFunctionsStartExecution(machine, {
+        role: schedulerRoleFor(this, machine),
         input: scheduler.ScheduleTargetInput.fromObject({
           scheduledTime: scheduler.ContextAttribute.scheduledTime,
           executionId: scheduler.ContextAttribute.executionId,
@@ -141,6 +150,46 @@ export class ScheduledExport extends Construct {
     }
   }
 
+}
+
+/**
+ * What the incremental mode's state machine needs to log each execution and trace it (aws-cdk-lib
+ * would put the same statements in an inline policy on the role).
+ */
+function executionLogAndTraceStatements(): iam.PolicyStatement[] {
+  return [
+    new iam.PolicyStatement({
+      sid: 'DeliverExecutionLogs',
+      actions: ['logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery', 'logs:ListLogDeliveries',
+        'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'],
+      resources: ['*'],
+    }),
+    new iam.PolicyStatement({
+      sid: 'SendTraces',
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+      resources: ['*'],
+    }),
+  ];
+}
+
+/**
+ * The role EventBridge Scheduler uses to start the incremental export's state machine: this
+ * account's schedules only, `states:StartExecution` on this state machine only, in a customer-managed
+ * policy (aws-cdk-lib's default target role keeps it inline).
+ */
+function schedulerRoleFor(scope: Construct, machine: sfn.IStateMachine): iam.IRole {
+  const role = new iam.Role(scope, 'SchedulerRole', {
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+    description: `Starts the incremental export state machine of ${scope.node.path}`,
+  });
+  new iam.ManagedPolicy(scope, 'SchedulerPolicy', {
+    description: `Lets the schedule of ${scope.node.path} start its state machine`,
+    statements: [new iam.PolicyStatement({ sid: 'StartThisStateMachine', actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
+    roles: [role],
+  });
+  return role.withoutPolicyUpdates();
 }
 
 /** The least privilege to export `table` into `bucket` under `prefix`. */

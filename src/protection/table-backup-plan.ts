@@ -1,4 +1,4 @@
-import { Annotations, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,8 @@ import { acknowledgeAwsManagedPolicy } from './acknowledgements';
 import { BackupSchedule } from './backup-schedule';
 import { BackupVaultLockOptions, ITableBackupPlan, TableBackupPlanProps } from './table-backup-plan-props';
 import { validateTableBackupPlanProps } from './validation';
+import { warnWhenVaultIsNotRetained } from './vault-retention';
+import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /**
  * AWS Backup for one or many DynamoDB tables: a vault encrypted with a customer-managed key, a
@@ -44,11 +46,11 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
     const schedules = props.schedules ?? [BackupSchedule.daily(), BackupSchedule.monthly()];
     validateTableBackupPlanProps(this.node.path, { ...props, schedules });
 
-    this.encryptionKey = props.encryptionKey ?? new kms.Key(this, 'VaultKey', {
+    this.encryptionKey = props.encryptionKey ?? limitGrantsToAwsServices(new kms.Key(this, 'VaultKey', {
       description: `Encrypts the AWS Backup vault of ${this.node.path}`,
       enableKeyRotation: true,
       removalPolicy,
-    });
+    }));
     this.vault = new backup.BackupVault(this, 'Vault', {
       backupVaultName: props.backupVaultName,
       encryptionKey: this.encryptionKey,
@@ -56,6 +58,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       lockConfiguration: props.vaultLock,
     });
     if (props.vaultLock) this.warnAboutLock(props.vaultLock);
+    warnWhenVaultIsNotRetained(this, this.vault, this.encryptionKey);
 
     const copyTo = props.copyTo ? [props.copyTo.destinationVault] : [];
     this.plan = new backup.BackupPlan(this, 'Plan', {
@@ -66,7 +69,13 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
     const servicePolicies = ['Backup', 'Restores']
       .map(kind => iam.ManagedPolicy.fromAwsManagedPolicyName(`service-role/AWSBackupServiceRolePolicyFor${kind}`));
     this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('backup.amazonaws.com'),
+      // Bound to this account (confused deputy). IfExists: AWS Backup's documentation does not say
+      // that it sends aws:SourceAccount when it assumes the role; a request that carries another
+      // account is denied, and a missing key cannot lock AWS Backup out (a backup that cannot
+      // assume its role is a backup lost).
+      assumedBy: new iam.ServicePrincipal('backup.amazonaws.com', {
+        conditions: { StringEqualsIfExists: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
       description: `AWS Backup role for the tables of ${this.node.path}`,
       managedPolicies: servicePolicies,
     });
@@ -109,8 +118,13 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       roles: [this.role],
     });
     this.keyPolicy.addStatements(new iam.PolicyStatement({
-      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'kms:CreateGrant'],
+      actions: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'],
       resources: [key.keyArn],
+    }), new iam.PolicyStatement({
+      // DynamoDB creates a grant on the table's key when AWS Backup restores it: only such grants.
+      actions: ['kms:CreateGrant'],
+      resources: [key.keyArn],
+      conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     }));
   }
 

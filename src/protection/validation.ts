@@ -1,5 +1,6 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { CfnGlobalTable, CfnTable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BackupSchedule } from './backup-schedule';
 import type { ScheduledExportProps } from './scheduled-export-props';
 import type { BackupVaultLockOptions, TableBackupPlanProps } from './table-backup-plan-props';
@@ -44,6 +45,8 @@ function validateVaultLock(path: string, lock: BackupVaultLockOptions, schedules
       invalid(path, `vaultLock.${property}`, `is ${duration!.toHumanString()}`, 'use a whole number of days from 1 to 36500, such as Duration.days(35).');
     }
   }
+  // Tokens (Duration.days(param.valueAsNumber)) are not judged: the deploy checks them.
+  if ([lock.minRetention, lock.maxRetention, lock.changeableFor].some(d => d?.isUnresolved())) return;
   const minDays = lock.minRetention.toDays({ integral: false });
   const maxDays = lock.maxRetention?.toDays({ integral: false });
   if (maxDays !== undefined && maxDays <= minDays) {
@@ -52,7 +55,7 @@ function validateVaultLock(path: string, lock: BackupVaultLockOptions, schedules
   if (lock.changeableFor && lock.changeableFor.toDays({ integral: false }) < 3) {
     invalid(path, 'vaultLock.changeableFor', `is ${lock.changeableFor.toHumanString()}, shorter than the 3-day minimum grace time`, 'use Duration.days(3) or more, to leave time to test before the lock is permanent.');
   }
-  for (const schedule of schedules) {
+  for (const schedule of schedules.filter(s => !s.retention.isUnresolved())) {
     const days = schedule.retention.toDays({ integral: false });
     if (days < minDays || (maxDays !== undefined && days > maxDays)) {
       invalid(path, 'vaultLock', `allows retention from ${lock.minRetention.toHumanString()}${lock.maxRetention ? ` to ${lock.maxRetention.toHumanString()}` : ''} but schedule ${show(schedule.ruleName)} keeps ${schedule.retention.toHumanString()}, so its backups would fail`,
@@ -71,6 +74,7 @@ export function validateScheduledExportProps(path: string, props: ScheduledExpor
       'turn it on (ProductionTable does by default; TableV2: pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }).');
   }
   props.mode?._validate(path);
+  if (props.bucket === undefined) validateArchive(path, props.archiveAfter, props.archiveStorageClass);
   if (props.prefix !== undefined && (props.prefix.startsWith('/') || props.prefix.includes('*'))) {
     invalid(path, 'prefix', `is ${JSON.stringify(props.prefix)}`, 'use a key prefix without a leading "/" or "*", such as "exports/orders/".');
   }
@@ -92,4 +96,24 @@ export function pointInTimeRecoveryOf(table: ITableV2): boolean | undefined {
     return stack.resolve(child.pointInTimeRecoverySpecification)?.pointInTimeRecoveryEnabled === true;
   }
   return undefined;
+}
+
+/** S3's minimum days in STANDARD before a move to an infrequent-access class. */
+const MIN_DAYS_BEFORE_INFREQUENT_ACCESS = 30;
+
+/**
+ * The created bucket's lifecycle rule: S3 counts whole days (aws-cdk-lib fails with a bare
+ * "Resolution error" on `Duration.hours(36)`), and refuses STANDARD_IA or ONEZONE_IA before 30 days.
+ */
+function validateArchive(path: string, archiveAfter: Duration | undefined, storageClass: s3.StorageClass | undefined): void {
+  if (archiveAfter === undefined || archiveAfter.isUnresolved()) return;
+  const days = archiveAfter.toDays({ integral: false });
+  if (!Number.isInteger(days) || days < 0) {
+    invalid(path, 'archiveAfter', `is ${archiveAfter.toHumanString()}, not a whole number of days`, 'S3 lifecycle rules count whole days: use Duration.days(n), e.g. Duration.days(30) (the default).');
+  }
+  const infrequent = [s3.StorageClass.INFREQUENT_ACCESS, s3.StorageClass.ONE_ZONE_INFREQUENT_ACCESS].map(c => c.value);
+  if (storageClass && infrequent.includes(storageClass.value) && days < MIN_DAYS_BEFORE_INFREQUENT_ACCESS) {
+    invalid(path, 'archiveAfter', `is ${archiveAfter.toHumanString()}, but S3 moves objects to ${storageClass.value} only after at least ${MIN_DAYS_BEFORE_INFREQUENT_ACCESS} days`,
+      `use Duration.days(${MIN_DAYS_BEFORE_INFREQUENT_ACCESS}) or more, or archiveStorageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, which has no such minimum.`);
+  }
 }

@@ -1,3 +1,4 @@
+import { Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -32,4 +33,29 @@ export function invalid(constructPath: string, property: string, problem: string
 /** Quotes a user value for an error message. */
 export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * Whether a number or a `Duration` is a CDK token (a `CfnParameter`'s `valueAsNumber`, `Lazy.number`,
+ * `Duration.seconds(token)`): not a bad value, only one we cannot judge. Range checks skip it; the
+ * deploy checks it.
+ */
+export function isToken(value: number | { isUnresolved(): boolean } | undefined): boolean {
+  if (value === undefined) return false;
+  return typeof value === 'number' ? Token.isUnresolved(value) : value.isUnresolved();
+}
+
+/**
+ * A duration in milliseconds without aws-cdk-lib's whole-unit conversion (which throws, without a
+ * path, on `Duration.seconds(90.5).toSeconds()`); undefined for a token.
+ */
+export function millisOf(duration: Duration): number | undefined {
+  return duration.isUnresolved() ? undefined : duration.toMilliseconds({ integral: false });
+}
+
+/** The region field of an ARN (`arn:partition:service:region:account:resource`); undefined when not an ARN or a token. */
+export function regionOfArn(arn: string): string | undefined {
+  if (Token.isUnresolved(arn)) return undefined;
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' ? parts[3] : undefined;
 }

@@ -20,21 +20,17 @@ export const CONSUMER_ALARM_DEFAULTS = {
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
     reason: 'Records expire from the stream after 24 hours: five minutes behind in 3 of 5 minutes is a consumer not keeping up, noticed long before a record is lost.',
   },
-  errors: {
+  /**
+   * Errors and throttles of the function summed, one alarm: both leave the shard unread (a failed
+   * batch is retried, a throttled one not run), both alarm at the first occurrence.
+   */
+  errorsAndThrottles: {
     threshold: 1,
     period: Duration.minutes(5),
     evaluationPeriods: 1,
     treatMissingData: NOT_BREACHING,
     comparisonOperator: GTE,
-    reason: 'A failed invocation retries the same batch: one failure may be a poison record blocking its shard.',
-  },
-  throttles: {
-    threshold: 1,
-    period: Duration.minutes(5),
-    evaluationPeriods: 1,
-    treatMissingData: NOT_BREACHING,
-    comparisonOperator: GTE,
-    reason: 'A throttled function does not read its shard, and the stream falls behind.',
+    reason: 'A failed invocation retries the same batch (one failure may be a poison record blocking its shard), and a throttled function does not read its shard: either way the stream falls behind.',
   },
   failureQueueMessages: {
     threshold: 1,

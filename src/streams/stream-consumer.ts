@@ -13,6 +13,7 @@ import { validateStreamConsumerProps } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
 import { AlarmBuilder } from '../monitoring/alarm-builder';
 import { pathOf } from '../shared/errors';
+import { watchStackLimits } from '../shared/stack-limits';
 
 /** Read the stream; nothing on the table itself. */
 const STREAM_READ_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
@@ -55,10 +56,15 @@ export class StreamConsumer extends Construct {
   /** Alarm: the function lags behind the newest record by more than the threshold. */
   public readonly iteratorAgeAlarm?: cloudwatch.Alarm;
 
-  /** Alarm: the function failed at least once in 5 minutes. */
+  /**
+   * Alarm: the function failed or was throttled at least once in 5 minutes (`Errors` + `Throttles`,
+   * one alarm, construct id `ErrorsAndThrottlesAlarm`).
+   */
   public readonly errorsAlarm?: cloudwatch.Alarm;
 
-  /** Alarm: the function was throttled at least once in 5 minutes. */
+  /**
+   * The same alarm as `errorsAlarm`: errors and throttles are watched together.
+   */
   public readonly throttlesAlarm?: cloudwatch.Alarm;
 
   /** Alarm: at least one failed batch is waiting in the failure queue. */
@@ -69,6 +75,7 @@ export class StreamConsumer extends Construct {
   constructor(scope: Construct, id: string, props: StreamConsumerProps) {
     validateStreamConsumerProps(pathOf(scope, id), props);
     super(scope, id);
+    watchStackLimits(this);
     const filters = (props.filters ?? []).map(filter => filter._render());
 
     const stream = resolveStream(props.table, props.streamViewType);
@@ -77,7 +84,8 @@ export class StreamConsumer extends Construct {
     this.handler = props.handler;
 
     const streamGrant = grantStreamRead(props.table, props.handler, stream.streamArn);
-    const failureDestination = (props.failureDestination ?? ConsumerFailureDestination.createdQueue())._bind(this, props.handler);
+    const failureDestination = (props.failureDestination ?? ConsumerFailureDestination.createdQueue())
+      ._bind(this, props.handler, props.table.encryptionKey);
     this.failureQueue = failureDestination.queue;
 
     this.eventSourceMapping = new lambda.EventSourceMapping(this, 'Mapping', {
@@ -116,16 +124,21 @@ export class StreamConsumer extends Construct {
         metric: period => props.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period }),
         description: `Stream consumer ${this.node.path} lags behind the table's stream: records may expire (24 h) before they are processed.`,
       });
-      [this.errorsAlarm] = alarms.create('ErrorsAlarm', {
-        defaults: defaults.errors,
-        metric: period => props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period }),
-        description: `Stream consumer ${this.node.path}: the function failed; a poison record may be blocking its shard.`,
+      // One alarm, not two: the same things watched, one resource fewer.
+      [this.errorsAlarm] = alarms.create('ErrorsAndThrottlesAlarm', {
+        defaults: defaults.errorsAndThrottles,
+        metric: period => new cloudwatch.MathExpression({
+          expression: 'FILL(errors, 0) + FILL(throttles, 0)',
+          usingMetrics: {
+            errors: props.handler.metricErrors({ statistic: cloudwatch.Stats.SUM }),
+            throttles: props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM }),
+          },
+          period,
+          label: 'Errors + throttles',
+        }),
+        description: `Stream consumer ${this.node.path}: the function failed (a poison record may be blocking its shard) or was throttled (the stream falls behind). See its Errors and Throttles metrics.`,
       });
-      [this.throttlesAlarm] = alarms.create('ThrottlesAlarm', {
-        defaults: defaults.throttles,
-        metric: period => props.handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period }),
-        description: `Stream consumer ${this.node.path}: the function was throttled; the stream falls behind.`,
-      });
+      this.throttlesAlarm = this.errorsAlarm;
       const failureQueue = this.failureQueue;
       if (failureQueue) {
         [this.failureQueueAlarm] = alarms.create('FailureQueueAlarm', {

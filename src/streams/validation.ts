@@ -4,7 +4,7 @@ import { StreamFilter } from './filters';
 import { RenderedFilter } from './private/types';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { consumedViewType, tableStream } from './stream-source';
-import { invalid, show } from '../shared/errors';
+import { invalid, millisOf, show } from '../shared/errors';
 
 /** DynamoDB Streams returns at most 1000 records per GetRecords call. */
 export const MAX_BATCH_SIZE = 1000;
@@ -20,15 +20,41 @@ function wholeNumberIn(path: string, property: string, value: number | undefined
   }
 }
 
-function durationIn(path: string, property: string, value: Duration | undefined, min: Duration, max: Duration, fix: string): void {
+function durationIn(path: string, property: string, value: Duration | undefined, min: Duration, max: Duration, fix: string, unit: 'seconds' | 'milliseconds' = 'seconds'): void {
   if (value === undefined) return;
   if (!(value instanceof Duration)) {
     invalid(path, property, `is ${show(value)}, not a Duration`, 'pass a Duration such as Duration.minutes(1).');
   }
-  if (value.isUnresolved()) return;
-  const seconds = value.toSeconds();
-  if (seconds < min.toSeconds() || seconds > max.toSeconds()) {
+  // A token (Duration.seconds(param.valueAsNumber)) is not range-checked: the deploy checks it. But
+  // CloudFormation cannot convert units, and aws-cdk-lib range-checks a few durations itself.
+  if (value.isUnresolved()) {
+    validateTokenDuration(path, property, value, unit);
+    return;
+  }
+  const millis = millisOf(value)!;
+  // aws-cdk-lib converts to whole units and fails without a path on a fraction (Duration.seconds(90.5)).
+  if (!Number.isInteger(unit === 'seconds' ? millis / 1000 : millis)) {
+    invalid(path, property, `is ${value.toHumanString()}, not a whole number of ${unit}`,
+      unit === 'seconds' ? 'Lambda takes whole seconds: round it, e.g. Duration.seconds(90).' : 'use whole milliseconds, e.g. Duration.millis(1500).');
+  }
+  if (millis < min.toMilliseconds() || millis > max.toMilliseconds()) {
     invalid(path, property, `is ${value.toHumanString()} but must be from ${min.toHumanString()} to ${max.toHumanString()}`, fix);
+  }
+}
+
+/** Durations aws-cdk-lib's event source mapping range-checks itself, so a token cannot pass. */
+const RANGE_CHECKED_BY_CDK = new Set(['maxRecordAge']);
+
+function validateTokenDuration(path: string, property: string, value: Duration, unit: 'seconds' | 'milliseconds'): void {
+  if (RANGE_CHECKED_BY_CDK.has(property)) {
+    invalid(path, property, 'is a token, which aws-cdk-lib\'s event source mapping cannot take (it range-checks the encoded number)',
+      'write the duration, e.g. Duration.hours(24), or leave it unset.');
+  }
+  try {
+    if (unit === 'seconds') value.toSeconds(); else value.toMilliseconds();
+  } catch {
+    invalid(path, property, `is a token in another unit than ${unit}, which CloudFormation cannot convert`,
+      `make it from the parameter in ${unit}: Duration.${unit === 'seconds' ? 'seconds' : 'millis'}(param.valueAsNumber).`);
   }
 }
 
@@ -51,7 +77,7 @@ export function validateStreamConsumerProps(path: string, props: StreamConsumerP
   durationIn(path, 'maxBatchingWindow', props.maxBatchingWindow, Duration.seconds(0), Duration.minutes(5), 'choose zero to 5 minutes.');
   durationIn(path, 'tumblingWindow', props.tumblingWindow, Duration.seconds(0), Duration.minutes(15), 'choose zero to 15 minutes.');
   durationIn(path, 'iteratorAgeAlarmThreshold', props.iteratorAgeAlarmThreshold, Duration.seconds(1), Duration.days(7),
-    'choose a positive duration below the stream\'s 24-hour retention, such as 5 minutes.');
+    'choose a positive duration below the stream\'s 24-hour retention, such as 5 minutes.', 'milliseconds');
   if (props.filters !== undefined) {
     if (!Array.isArray(props.filters)) invalid(path, 'filters', `is ${show(props.filters)}, not a list`, 'pass a list of StreamFilter.');
     if (props.filters.length > MAX_FILTERS) {

@@ -3,14 +3,16 @@ import { GlobalSecondaryIndexPropsV2, ReplicaTableProps, TableV2 } from 'aws-cdk
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { acknowledgeIntendedFindings } from './acknowledgements';
-import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, globalTableResourceArns } from './global-grants';
+import { judgeFinalState } from './final-state';
+import { DATA_READ_ACTIONS, DATA_WRITE_ACTIONS, KEY_READ_ACTIONS, KEY_WRITE_ACTIONS, grantOnGlobalTable } from './global-grants';
 import { ProductionTableProps } from './production-table-props';
 import { ProductionTableSettings, resolveProductionTableSettings } from './settings';
+import { validateConsumerId, validateCreatedKeyId } from './validation';
 import { warnAboutOptOuts } from './warnings';
 import { monitorProductionTable } from '../monitoring/production-table-monitoring';
 import { TableMonitoring } from '../monitoring/table-monitoring';
 import { pathOf } from '../shared/errors';
+import { limitGrantsToAwsServices } from '../shared/key-policy';
 import { StreamConsumer } from '../streams/stream-consumer';
 import { StreamConsumerOptions } from '../streams/stream-consumer-props';
 
@@ -55,11 +57,12 @@ export class ProductionTable extends TableV2 {
     const path = pathOf(scope, id);
     const settings = resolveProductionTableSettings(path, Stack.of(scope), props);
     // The key stands beside the table, not inside it: the table keeps TableV2's construct path.
-    const createdKey = settings.encryption ? undefined : new kms.Key(scope, `${id}Key`, {
+    if (!settings.encryption) validateCreatedKeyId(path, scope, `${id}Key`);
+    const createdKey = settings.encryption ? undefined : limitGrantsToAwsServices(new kms.Key(scope, `${id}Key`, {
       description: `Encrypts the DynamoDB table ${path}`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     super(scope, id, settings.tableV2Props(createdKey));
 
     this.settings = settings;
@@ -67,7 +70,7 @@ export class ProductionTable extends TableV2 {
     warnAboutOptOuts(this, settings);
     this.monitoring = monitorProductionTable(this, settings);
     settings.backup?.addTable(this);
-    acknowledgeIntendedFindings(this, settings);
+    judgeFinalState(this, settings);
   }
 
   /**
@@ -133,9 +136,19 @@ export class ProductionTable extends TableV2 {
   public addConsumer(id: string, options: StreamConsumerOptions): StreamConsumer {
     // The consumer's alarms notify whoever the table's alarms notify, and its lag joins the
     // table's dashboard.
-    const consumer = new StreamConsumer(this, id, { ...options, table: this, alarmAction: options.alarmAction ?? this.monitoring?.alarmAction });
-    this.monitoring?.addConsumerLag(options.handler, id);
-    return consumer;
+    const alarmAction = options.alarmAction ?? this.monitoring?.alarmAction;
+    const handlerStack = Stack.of(options.handler);
+    if (handlerStack === Stack.of(this)) {
+      const consumer = new StreamConsumer(this, id, { ...options, table: this, alarmAction });
+      this.monitoring?.addConsumerLag(options.handler, id);
+      return consumer;
+    }
+    // A handler in another stack: the mapping goes where the function is. That stack already
+    // depends on the table's (stream ARN, grants); a mapping here would make the dependency go
+    // both ways ("cyclic reference"). The table's dashboard would too, so the lag stays off it.
+    const consumerId = `${this.node.id}${id}`;
+    validateConsumerId(this.node.path, handlerStack, consumerId);
+    return new StreamConsumer(handlerStack, consumerId, { ...options, table: this, alarmAction });
   }
 
   /**
@@ -147,17 +160,6 @@ export class ProductionTable extends TableV2 {
   }
 
   private grantGloballyWithKeyActions(grantee: iam.IGrantable, actions: string[], keyActions: string[]): iam.Grant {
-    const regions = [Stack.of(this).region, ...this.settings.replicaRegions];
-    const grant = iam.Grant.addToPrincipalOrResource({
-      grantee,
-      actions,
-      resourceArns: globalTableResourceArns(Stack.of(this), this.tableName, regions),
-      resource: this,
-    });
-    const keyArns = [this.encryptionKey?.keyArn, ...Object.values(this.settings.replicaKeyArns)].filter((arn): arn is string => arn !== undefined);
-    if (keyActions.length > 0 && keyArns.length > 0) {
-      iam.Grant.addToPrincipal({ grantee, actions: keyActions, resourceArns: keyArns });
-    }
-    return grant;
+    return grantOnGlobalTable(this, this.settings, grantee, actions, keyActions);
   }
 }

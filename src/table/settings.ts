@@ -1,5 +1,6 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
+  Attribute,
   BillingMode,
   CapacityMode,
   ContributorInsightsSpecification,
@@ -15,9 +16,10 @@ import { resolveBilling } from './billing';
 import {
   DEFAULT_DELETION_PROTECTION, DEFAULT_REMOVAL_POLICY, defaultContributorInsights, defaultPointInTimeRecovery,
 } from './defaults';
+import { KeyedProductionTableProps, withDesignKeys } from './design-keys';
 import { withRegionAgnosticReplicaSse } from './private/cdk-internals';
 import { ProductionTableProps } from './production-table-props';
-import { IndexedTable, validateAddedGlobalSecondaryIndex } from './rules/indexes';
+import { IndexedTable, indexKeysWithProperties, validateAddedGlobalSecondaryIndex } from './rules/indexes';
 import { ReplicatedTable, validateAddedReplica } from './rules/replicas';
 import { validateProductionTableProps } from './validation';
 import type { TableMonitoringOptions } from '../monitoring/table-monitoring-props';
@@ -58,20 +60,22 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   public readonly hasCustomerManagedKey: boolean;
   /** The replica regions' keys, by region (`replicaKeyArns` or the chosen encryption's). */
   public readonly replicaKeyArns: { readonly [region: string]: string };
-  /** The replicas of the props, as given (their opt-outs are warned about). */
-  public readonly replicaProps: readonly ReplicaTableProps[];
   public readonly localSecondaryIndexNames: readonly string[];
   public readonly monitoring?: TableMonitoringOptions;
   public readonly monitoringEnabled: boolean;
   public readonly backup?: ITableBackupPlan;
   public readonly cooldowns: CooldownApplier;
+  /** The TTL attribute, which an index added later may key on only as a Number. */
+  public readonly timeToLiveAttribute?: string;
 
   private readonly indexNames: string[] = [];
   private readonly regions: string[] = [];
+  private readonly keys: Array<[string, Attribute]> = [];
+  private projectedCount = 0;
   private readonly resolvedIndexes: GlobalSecondaryIndexPropsV2[];
   private readonly resolvedReplicas: ReplicaTableProps[];
 
-  constructor(public readonly path: string, private readonly stack: Stack, private readonly props: ProductionTableProps) {
+  constructor(public readonly path: string, private readonly stack: Stack, private readonly props: KeyedProductionTableProps) {
     validateProductionTableProps(path, stack, props);
     const billing = resolveBilling(props.billing);
     this.billingMode = billing.mode;
@@ -80,21 +84,27 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     this.fixedReadCapacity = billing.fixedReadCapacity;
     this.fixedReadIndexNames = this.billingMode !== BillingMode.PROVISIONED ? [] : (props.globalSecondaryIndexes ?? [])
       .filter(gsi => gsi.readCapacity?.mode === CapacityMode.FIXED).map(gsi => gsi.indexName);
-    this.pointInTimeRecovery = defaultPointInTimeRecovery(props);
+    this.pointInTimeRecovery = explicitPointInTimeRecovery(defaultPointInTimeRecovery(props));
     this.contributorInsights = defaultContributorInsights(props);
     this.removalPolicy = props.removalPolicy ?? DEFAULT_REMOVAL_POLICY;
     this.deletionProtection = props.deletionProtection ?? DEFAULT_DELETION_PROTECTION;
     this.encryption = props.encryption;
     this.hasCustomerManagedKey = props.encryption === undefined || props.encryption.tableKey !== undefined;
     this.replicaKeyArns = { ...(props.replicaKeyArns ?? props.encryption?.replicaKeyArns ?? {}) };
-    this.replicaProps = [...(props.replicas ?? [])];
     this.localSecondaryIndexNames = (props.localSecondaryIndexes ?? []).map(lsi => lsi.indexName);
     this.monitoring = props.monitoring;
     this.monitoringEnabled = props.monitoringEnabled ?? true;
     this.backup = props.backup;
     this.cooldowns = new CooldownApplier(props.autoScaling);
+    this.timeToLiveAttribute = props.timeToLiveAttribute;
+    this.keys.push(...[['partitionKey', props.partitionKey], ['sortKey', props.sortKey]]
+      .filter((pair): pair is [string, Attribute] => pair[1] !== undefined));
+    (props.localSecondaryIndexes ?? []).forEach((lsi, i) => {
+      this.keys.push([`localSecondaryIndexes[${i}].sortKey`, lsi.sortKey]);
+      this.projectedCount += lsi.nonKeyAttributes?.length ?? 0;
+    });
     // Validated as a whole above (the list-wide messages); counted and decorated here.
-    this.resolvedIndexes = (props.globalSecondaryIndexes ?? []).map(gsi => this.recordIndex(gsi));
+    this.resolvedIndexes = (props.globalSecondaryIndexes ?? []).map((gsi, i) => this.recordIndex(`globalSecondaryIndexes[${i}]`, gsi));
     this.resolvedReplicas = (props.replicas ?? []).map(replica => this.recordReplica(replica));
   }
 
@@ -108,6 +118,16 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     return [...this.indexNames];
   }
 
+  /** Projected `nonKeyAttributes` across the table's indexes so far (DynamoDB allows 100). */
+  public get nonKeyAttributeCount(): number {
+    return this.projectedCount;
+  }
+
+  /** The key attributes of the table and its indexes so far, each with the property that declared it. */
+  public get keyAttributes(): ReadonlyArray<readonly [string, Attribute]> {
+    return [...this.keys];
+  }
+
   /** The table's replica regions so far (props and `addReplica`), not the stack's own. */
   public get replicaRegions(): string[] {
     return [...this.regions];
@@ -116,7 +136,7 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   /** Checks an index added later (`property` names the method), counts it and decorates it. */
   public acceptGlobalSecondaryIndex(property: string, gsi: GlobalSecondaryIndexPropsV2): GlobalSecondaryIndexPropsV2 {
     validateAddedGlobalSecondaryIndex(this.path, property, gsi, this);
-    return this.recordIndex(gsi);
+    return this.recordIndex(property, gsi);
   }
 
   /** Checks a replica added later (`property` names the method), counts it and decorates it. */
@@ -127,7 +147,7 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
 
   /** The `TablePropsV2` that `TableV2` receives, with `createdKey` when `ProductionTable` made one. */
   public tableV2Props(createdKey: IKey | undefined): TablePropsV2 {
-    const { replicaKeyArns, autoScaling, pointInTimeRecovery, contributorInsights, ...tableProps } = this.props;
+    const { design, replicaKeyArns, autoScaling, pointInTimeRecovery, contributorInsights, ...tableProps } = this.props;
     return {
       ...tableProps,
       removalPolicy: this.removalPolicy,
@@ -141,8 +161,10 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     };
   }
 
-  private recordIndex(gsi: GlobalSecondaryIndexPropsV2): GlobalSecondaryIndexPropsV2 {
+  private recordIndex(property: string, gsi: GlobalSecondaryIndexPropsV2): GlobalSecondaryIndexPropsV2 {
     this.indexNames.push(gsi.indexName);
+    this.keys.push(...indexKeysWithProperties(property, gsi));
+    this.projectedCount += gsi.nonKeyAttributes?.length ?? 0;
     return markAccepted(this.cooldowns.globalSecondaryIndex(gsi));
   }
 
@@ -152,6 +174,15 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   }
 }
 
+/**
+ * `{}` (possible from JavaScript and every jsii language) renders as an empty specification, which
+ * CloudFormation reads as point-in-time recovery off: say so in the template, and let every reader
+ * of the settings see it off too.
+ */
+function explicitPointInTimeRecovery(spec: PointInTimeRecoverySpecification): PointInTimeRecoverySpecification {
+  return spec.pointInTimeRecoveryEnabled === undefined ? { ...spec, pointInTimeRecoveryEnabled: false } : spec;
+}
+
 function markAccepted<T extends object>(item: T): T {
   accepted.add(item);
   return item;
@@ -159,5 +190,5 @@ function markAccepted<T extends object>(item: T): T {
 
 /** Reads a `ProductionTable`'s props once (see `ProductionTableSettings`). */
 export function resolveProductionTableSettings(path: string, stack: Stack, props: ProductionTableProps): ProductionTableSettings {
-  return new ProductionTableSettings(path, stack, props);
+  return new ProductionTableSettings(path, stack, withDesignKeys(path, props));
 }

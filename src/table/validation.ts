@@ -1,10 +1,12 @@
 import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { Attribute, AttributeType } from 'aws-cdk-lib/aws-dynamodb';
+import { Attribute } from 'aws-cdk-lib/aws-dynamodb';
+import { IConstruct } from 'constructs';
 import { resolveBilling } from './billing';
-import { ProductionTableProps } from './production-table-props';
+import { KeyedProductionTableProps as ProductionTableProps } from './design-keys';
 import { validateBilling, validateCooldowns, validateRequestUnits } from './rules/capacity';
 import { validateGlobalSecondaryIndexes, validateLocalSecondaryIndexes, validateNonKeyAttributeCount, validateUniqueIndexNames } from './rules/indexes';
-import { NAME_PATTERN, indexKeysOf, validateKeySchema } from './rules/keys';
+import { NAME_PATTERN, indexKeysOf, validateAttributeName, validateAttributeTypeConsistency, validateKeySchema, validateTimeToLiveIndexKeys } from './rules/keys';
+import { validateRecoveryPeriod } from './rules/recovery';
 import { validateReplicas } from './rules/replicas';
 import { invalid, show } from '../shared/errors';
 
@@ -60,6 +62,7 @@ function validateTimeToLive(path: string, props: ProductionTableProps): void {
     invalid(path, 'timeToLiveAttribute', `is ${show(ttl)}`,
       'name the Number attribute that holds the expiry time in epoch seconds, e.g. "expiresAt", or leave it unset to keep items forever.');
   }
+  validateAttributeName(path, 'timeToLiveAttribute', ttl, 'attribute');
   const tableKeys = [props.partitionKey, props.sortKey].filter((key): key is Attribute => key !== undefined);
   if (tableKeys.some(key => key.name === ttl)) {
     invalid(path, 'timeToLiveAttribute', `${show(ttl)} is a key attribute of the table`,
@@ -69,11 +72,7 @@ function validateTimeToLive(path: string, props: ProductionTableProps): void {
     ...(props.globalSecondaryIndexes ?? []).flatMap(indexKeysOf),
     ...(props.localSecondaryIndexes ?? []).map(lsi => lsi.sortKey),
   ];
-  const typedKey = indexKeys.find(key => key.name === ttl && key.type !== AttributeType.NUMBER);
-  if (typedKey) {
-    invalid(path, 'timeToLiveAttribute', `${show(ttl)} is an index key of type ${typedKey.type}, but TTL reads a Number of epoch seconds`,
-      'choose a Number attribute such as "expiresAt".');
-  }
+  validateTimeToLiveIndexKeys(path, 'timeToLiveAttribute', ttl, indexKeys);
 }
 
 /** One of the two PITR props, and a recovery period DynamoDB accepts. */
@@ -89,10 +88,13 @@ function validatePointInTimeRecovery(path: string, props: ProductionTableProps):
     invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', `is ${show(days)} but point-in-time recovery is disabled`,
       'enable it (pointInTimeRecoveryEnabled: true) or remove recoveryPeriodInDays.');
   }
-  if (!Number.isInteger(days) || days < 1 || days > 35) {
-    invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', `is ${show(days)}`,
-      'use a whole number of days from 1 to 35 (35 is the production default).');
+  if (Token.isUnresolved(days)) {
+    // Not a bad value, but aws-cdk-lib's TableV2 (2.276) range-checks the token's encoded number and
+    // fails ("RecoveryPeriodOutOfRange"); say so here, with the way out. Replicas take tokens.
+    invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', 'is a token, which aws-cdk-lib\'s TableV2 cannot take for the table (it range-checks the encoded number)',
+      'write the number of days (1 to 35), or leave recoveryPeriodInDays unset for 35 days.');
   }
+  validateRecoveryPeriod(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', days);
 }
 
 /** An attribute has one type across the table's and its indexes' keys. */
@@ -108,14 +110,22 @@ function validateAttributeTypes(path: string, props: ProductionTableProps): void
     ]),
     ...(props.localSecondaryIndexes ?? []).map((lsi, i): [string, Attribute] => [`localSecondaryIndexes[${i}].sortKey`, lsi.sortKey]),
   ];
-  const first = new Map<string, [string, Attribute]>();
-  for (const [property, key] of keys) {
-    if (key === undefined || Token.isUnresolved(key.name)) continue;
-    const earlier = first.get(key.name);
-    if (earlier && earlier[1].type !== key.type) {
-      invalid(path, property, `defines ${show(key.name)} as ${key.type} but ${earlier[0]} defines it as ${earlier[1].type}`,
-        'an attribute has one type in the table and all its indexes: use the same type, or another attribute name.');
-    }
-    if (!earlier) first.set(key.name, [property, key]);
-  }
+  validateAttributeTypeConsistency(path, keys);
+}
+
+/**
+ * The key `ProductionTable` creates stands beside the table as `<id>Key`: a sibling already named so
+ * would make aws-cdk-lib fail with "There is already a Construct with name ..." and no hint.
+ */
+export function validateCreatedKeyId(path: string, scope: IConstruct, keyId: string): void {
+  if (scope.node.tryFindChild(keyId) === undefined) return;
+  invalid(path, 'encryption', `is unset, so the table's KMS key is created as ${show(keyId)} beside the table, but ${scope.node.path || 'the app'} already has a construct with that id`,
+    'rename that construct, give the table another id, or pass your key: encryption: TableEncryptionV2.customerManagedKey(key, replicaKeyArns).');
+}
+
+/** `addConsumer` with a handler in another stack creates the consumer there, as `<table id><id>`. */
+export function validateConsumerId(path: string, handlerStack: IConstruct, consumerId: string): void {
+  if (handlerStack.node.tryFindChild(consumerId) === undefined) return;
+  invalid(path, 'addConsumer', `would create the consumer as ${show(consumerId)} in the handler's stack ${handlerStack.node.path}, which already has a construct with that id`,
+    'give the consumer another id, or create it there yourself: new StreamConsumer(handlerStack, "Id", { table, handler }).');
 }

@@ -1,16 +1,17 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli, spawnCli } from '../helpers/cli';
 import { ISSUE_EXAMPLE, changed } from '../modeling/fixtures';
 
-const MAIN = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
-const TS_NODE = require.resolve('ts-node/dist/bin.js');
 const STORE = path.join(__dirname, '..', '..', 'examples', 'orders', 'store.design.json');
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(process.execPath, [TS_NODE, '--transpile-only', MAIN, ...args], { encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/**
+ * In this process (the command's logic, no ts-node start per test), except `verify`, which answers
+ * asynchronously, and a changed environment: those run the real command line.
+ */
+function run(args: string[], env?: NodeJS.ProcessEnv) {
+  return env || args[1] === 'verify' ? spawnCli(args, env) : runCli(args);
 }
 
 describe('cdk-dynamodb-kit design', () => {

@@ -1,15 +1,10 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { runCli, spawnCli } from '../helpers/cli';
 
-const MAIN = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
-const TS_NODE = require.resolve('ts-node/dist/bin.js');
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [TS_NODE, '--transpile-only', MAIN, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process: the command's logic, without a ts-node start per test (the first test spawns the real command line). */
+const run = (...args: string[]) => runCli(args);
 
 describe('cdk-dynamodb-kit plan', () => {
   let dir: string;
@@ -25,8 +20,8 @@ describe('cdk-dynamodb-kit plan', () => {
   // 100 writes/s → 200 WCU; partitions ceil(200 / 3,000 + 200 / 1,000) = 1.
   const workload = JSON.stringify({ itemSizeBytes: 2000, readsPerSecond: 400, writesPerSecond: 100, storageGb: 20 });
 
-  test('prints the plan for a person, exit 0', () => {
-    const { status, stdout } = run('plan', file('steady.json', workload));
+  test('prints the plan for a person, exit 0 (the real command line)', () => {
+    const { status, stdout } = spawnCli(['plan', file('steady.json', workload)]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^readCapacityUnits: +200$/m);
     expect(stdout).toMatch(/^writeCapacityUnits: +200$/m);

@@ -1,20 +1,17 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { buildApp } from '../../examples/orders/app';
 import { TEST_ENV } from '../helpers/app';
+import { runCli, spawnCli } from '../helpers/cli';
 import { TempDir, appIn, cfnTable, templateOf } from '../template/fixtures';
 
-const MAIN = path.join(__dirname, '..', '..', 'src', 'cli', 'main.ts');
-const TS_NODE = require.resolve('ts-node/dist/bin.js');
 const SECRET = 'TOP-SECRET-CONTENT-4242';
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [TS_NODE, '--transpile-only', MAIN, ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process: the command's logic, without a ts-node start per test (the first test and --version spawn the real command line). */
+const run = (...args: string[]) => runCli(args);
 
 describe('cdk-dynamodb-kit report', () => {
   let tmp: TempDir;
@@ -27,8 +24,8 @@ describe('cdk-dynamodb-kit report', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  test('summarizes every table of a cloud assembly and exits 0 when all are ready', () => {
-    const { status, stdout } = run('report', cdkOut);
+  test('summarizes every table of a cloud assembly and exits 0 when all are ready (the real command line)', () => {
+    const { status, stdout } = spawnCli(['report', cdkOut]);
     expect(stdout).toMatch(/OrdersService\/Orders\w+ {2}\(OrdersService\/Orders\/Resource\) {2}AWS::DynamoDB::GlobalTable/);
     expect(stdout).toMatch(/region: {14}us-east-1 \(the stack's\)/);
     // The stack's own region is the table, not one of its replicas.
@@ -173,8 +170,8 @@ describe('cdk-dynamodb-kit --help and --version', () => {
     expect(stdout).toMatch(/exit 0: every table meets the production defaults; 1: one does not; 2: bad input/);
   });
 
-  test('--version prints the version of package.json', () => {
-    const { status, stdout } = run('--version');
+  test('--version prints the version of package.json (the real command line)', () => {
+    const { status, stdout } = spawnCli(['--version']);
     expect(status).toBe(0);
     expect(stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')).version);
   });

@@ -9,7 +9,7 @@ import { testApp, testStack } from '../helpers/app';
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
 describe('DynamoDbProductionChecks as a cdk-nag 3 policy-validation plugin', () => {
-  test('has the eleven rules, with ids DynamoDbProduction-<rule>', () => {
+  test('has the twelve rules, with ids DynamoDbProduction-<rule>', () => {
     expect(DynamoDbProductionChecks.RULE_IDS).toEqual([
       'DynamoDbProduction-PointInTimeRecoveryEnabled',
       'DynamoDbProduction-CustomerManagedKey',
@@ -22,6 +22,7 @@ describe('DynamoDbProductionChecks as a cdk-nag 3 policy-validation plugin', () 
       'DynamoDbProduction-StreamConsumerFailureHandling',
       'DynamoDbProduction-DaxEncryptedAtRest',
       'DynamoDbProduction-DaxEncryptedInTransit',
+      'DynamoDbProduction-BackupVaultRetained',
     ]);
     expect(new DynamoDbProductionChecks().name).toBe('DynamoDbProduction');
   });
@@ -68,12 +69,13 @@ describe('ProductionTable acknowledges only the findings its props make legitima
   test('with PITR on and no backup plan: InBackupPlan is acknowledged on the table, with a reason', () => {
     const app = testApp();
     new ProductionTable(testStack({}, app), 'Orders', { partitionKey });
+    expect(unacknowledgedFindings(app, [new DynamoDbProductionChecks()])).toEqual([]);
+    // Given at synthesis, on the final state (src/table/final-state.ts).
     expect(acknowledgementsIn(app)).toEqual([expect.objectContaining({
       path: 'TestStack/Orders',
       id: 'DynamoDbProduction-InBackupPlan',
       reason: expect.stringMatching(/Point-in-time recovery is on .* backup: new TableBackupPlan/),
     })]);
-    expect(unacknowledgedFindings(app, [new DynamoDbProductionChecks()])).toEqual([]);
   });
 
   test('with PITR off, the finding stands', () => {

@@ -1,6 +1,12 @@
-import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import { NagPack, NagRuleResult } from 'cdk-nag';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { App, CfnResource, IPolicyValidationPlugin, Stack, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, NagPack, NagRuleResult, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { DynamoDbProductionChecks } from '../../src';
+import { TEST_CONTEXT } from '../helpers/app';
 
 /** The one CfnResource of a CloudFormation type under `scope`. */
 export function cfnOf(scope: IConstruct, type: string): CfnResource {
@@ -52,4 +58,44 @@ export function unacknowledgedFindings(app: App, packs: NagPack[]): string[] {
   if (synthError !== undefined && errors.length === 0) throw synthError;
   if (synthError === undefined && errors.length > 0) throw new Error(`synthesis passed but the packs report findings: ${errors.join(', ')}`);
   return [...new Set(errors)].sort();
+}
+
+/** The seven packs: five cdk-nag packs, ours, and AWS Control Tower's proactive controls (cfn-guard). */
+export function sevenPacks(): IPolicyValidationPlugin[] {
+  return [
+    new AwsSolutionsChecks(), new HIPAASecurityChecks(), new NIST80053R5Checks(), new PCIDSS321Checks(), new ServerlessChecks(),
+    new DynamoDbProductionChecks(), new CfnGuardValidator(),
+  ];
+}
+
+/**
+ * An app whose synthesis the seven packs judge: builds it with `build` in a temp outdir, synthesizes
+ * it once with the packs as policy-validation plugins (the way a user runs them), and returns every
+ * unacknowledged finding as `<plugin> <rule> <construct path>`, sorted, read from the validation
+ * report. A synthesis failure of any other kind is rethrown; the outdir is removed.
+ */
+export function sevenPackFindings<T>(build: (app: App) => T): { findings: string[]; built: T; app: App } {
+  const outdir = mkdtempSync(join(tmpdir(), 'seven-packs-'));
+  try {
+    const app = new App({ outdir, context: { ...TEST_CONTEXT, '@aws-cdk/core:validationReportJson': true } });
+    const built = build(app);
+    Validations.of(app).addPlugins(...sevenPacks());
+    let synthError: unknown;
+    try {
+      app.synth();
+    } catch (e) {
+      synthError = e;
+    }
+    const reportFile = join(outdir, 'policy-validation-report.json');
+    if (!existsSync(reportFile)) throw synthError ?? new Error('no validation report was written');
+    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const found: string[] = (report.pluginReports ?? []).flatMap((plugin: any) => (plugin.violations ?? [])
+      .flatMap((violation: any) => (violation.violatingResources ?? [])
+        .map((resource: any) => `${plugin.summary.pluginName} ${violation.ruleName} ${resource.constructPath}`)));
+    if (synthError === undefined && found.length > 0) throw new Error(`synthesis passed but the report lists ${found.join(', ')}`);
+    if (synthError !== undefined && found.length === 0) throw synthError;
+    return { findings: [...new Set(found)].sort(), built, app };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }

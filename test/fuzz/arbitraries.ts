@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
+import { KeyArnForm, TokenKind, keyArnFormArb, keyArnOf, numberOf, tokenFor, tokenKindArb, wildNameArb } from './token-arbitraries';
 import { ProductionTableProps } from '../../src';
 
 /*
@@ -64,6 +65,8 @@ export interface ReplicaSpec {
   readonly maxRead?: number;
   readonly deletionProtection?: boolean;
   readonly pitr?: boolean;
+  readonly pitrDays?: number;
+  readonly pitrDaysToken?: TokenKind;
   readonly indexOptions?: { [indexName: string]: { read?: CapacitySpec; maxRead?: number; contributorInsights?: boolean } };
 }
 export interface TableSpec {
@@ -84,6 +87,10 @@ export interface TableSpec {
   readonly contributorInsights?: boolean;
   readonly stream?: StreamViewType;
   readonly cooldowns?: { readonly scaleIn?: number; readonly scaleOut?: number };
+  /** Numbers given as tokens (never bad values; the table's own PITR period is one aws-cdk-lib refuses). */
+  readonly tokens?: { readonly pitrDays?: TokenKind; readonly maxRead?: TokenKind; readonly maxWrite?: TokenKind };
+  /** How the replica keys are given (the right ARN unless said otherwise). */
+  readonly replicaKeyForm?: KeyArnForm;
 }
 
 /**
@@ -97,11 +104,11 @@ function specArb(careless: boolean): fc.Arbitrary<TableSpec> {
 
   const nameArb = pick(
     fc.stringMatching(/^[a-zA-Z0-9_.-]{3,40}$/),
-    fc.oneof(fc.constantFrom('', 'a', 'ab', 'has space', 'slash/name', 'ümlaut', 'x'.repeat(256)), fc.string({ maxLength: 8 })),
+    fc.oneof(fc.constantFrom('', 'a', 'ab', 'has space', 'slash/name', 'ümlaut', 'x'.repeat(256)), fc.string({ maxLength: 8 }), wildNameArb),
   );
   const attributeNameArb = pick(
     fc.constantFrom(...Object.keys(ATTRIBUTE_TYPES)),
-    fc.constantFrom('', ' ', 'a'.repeat(256), 'with space', 'ü'),
+    fc.constantFrom('', ' ', 'a'.repeat(256), 'with space', 'ü', 'x'.repeat(300), 'ü'.repeat(128), '名前'),
   );
   const typeArb = fc.constantFrom(AttributeType.STRING, AttributeType.NUMBER, AttributeType.BINARY);
   const attributeArb: fc.Arbitrary<Attribute> = careless
@@ -151,6 +158,8 @@ function specArb(careless: boolean): fc.Arbitrary<TableSpec> {
     maxRead: requestUnitsArb,
     deletionProtection: fc.boolean(),
     pitr: fc.boolean(),
+    pitrDays: pick(fc.integer({ min: 1, max: 35 }), fc.constantFrom(0, 36, 50, 7.5)),
+    pitrDaysToken: tokenKindArb,
     indexOptions: fc.dictionary(
       pick(fc.constantFrom(...(indexNames.length > 0 ? indexNames : ['missing'])), fc.constant('noSuchIndex')),
       fc.record({ read: capacityArb, maxRead: requestUnitsArb, contributorInsights: fc.boolean() }, { requiredKeys: [] }),
@@ -187,6 +196,8 @@ function specArb(careless: boolean): fc.Arbitrary<TableSpec> {
     contributorInsights: fc.boolean(),
     stream: fc.constantFrom(StreamViewType.NEW_AND_OLD_IMAGES, StreamViewType.NEW_IMAGE, StreamViewType.OLD_IMAGE, StreamViewType.KEYS_ONLY),
     cooldowns: fc.record({ scaleIn: fc.integer({ min: 0, max: 3600 }), scaleOut: fc.integer({ min: 0, max: 3600 }) }, { requiredKeys: [] }),
+    tokens: fc.record({ pitrDays: tokenKindArb, maxRead: tokenKindArb, maxWrite: tokenKindArb }, { requiredKeys: [] }),
+    replicaKeyForm: pick(fc.constantFrom('arn' as const, 'arn' as const, 'token' as const), keyArnFormArb),
   }, { requiredKeys: ['envAgnostic', 'partitionKey', 'gsis', 'lsis', 'replicas'] }).chain(spec => {
     // Replicas name the generated indexes (and, carelessly, one that does not exist).
     const replicas = fc.oneof(
@@ -245,6 +256,7 @@ function carefully(spec: TableSpec): TableSpec {
       ...replica,
       read: provisioned ? replica.read : undefined,
       maxRead: provisioned ? undefined : replica.maxRead,
+      pitrDays: replica.pitr ? replica.pitrDays : undefined,
       indexOptions: Object.fromEntries(Object.entries(replica.indexOptions ?? {})
         .filter(([name]) => gsis.some(gsi => gsi.indexName === name))
         .map(([name, options]) => [name, {
@@ -265,6 +277,7 @@ function carefully(spec: TableSpec): TableSpec {
     removalPolicy: spec.removalPolicy === RemovalPolicy.SNAPSHOT ? RemovalPolicy.RETAIN : spec.removalPolicy,
     pitr: spec.pitr && { ...spec.pitr, days: spec.pitr.enabled ? spec.pitr.days : undefined },
     cooldowns: provisioned ? spec.cooldowns : undefined,
+    tokens: spec.tokens && { ...spec.tokens, pitrDays: undefined },
   };
 }
 
@@ -274,7 +287,7 @@ function carefully(spec: TableSpec): TableSpec {
  */
 const MUTABLE: Array<keyof TableSpec> = [
   'tableName', 'partitionKey', 'sortKey', 'timeToLiveAttribute', 'billing', 'gsis', 'lsis', 'replicas',
-  'replicaKeys', 'pitr', 'encryption', 'removalPolicy', 'cooldowns',
+  'replicaKeys', 'pitr', 'encryption', 'removalPolicy', 'cooldowns', 'tokens', 'replicaKeyForm',
 ];
 const oneMistakeArb: fc.Arbitrary<TableSpec> = fc.tuple(specArb(false), specArb(true), fc.constantFrom(...MUTABLE))
   .map(([careful, careless, key]) => ({ ...careful, [key]: careless[key] }));
@@ -291,19 +304,33 @@ function capacity(spec: CapacitySpec | undefined): Capacity | undefined {
   return Capacity.autoscaled({ minCapacity: spec.min, maxCapacity: spec.max!, targetUtilizationPercent: spec.target });
 }
 
-function billing(spec: BillingSpec | undefined): Billing | undefined {
+function billing(stack: Stack, spec: BillingSpec | undefined, tokens: TableSpec['tokens']): Billing | undefined {
   if (spec === undefined) return undefined;
-  if (spec.mode === 'onDemand') return Billing.onDemand({ maxReadRequestUnits: spec.maxRead, maxWriteRequestUnits: spec.maxWrite });
+  if (spec.mode === 'onDemand') {
+    return Billing.onDemand({
+      maxReadRequestUnits: requestUnits(stack, spec.maxRead, tokens?.maxRead),
+      maxWriteRequestUnits: requestUnits(stack, spec.maxWrite, tokens?.maxWrite),
+    });
+  }
   return Billing.provisioned({ readCapacity: capacity(spec.read)!, writeCapacity: capacity(spec.write)! });
 }
 
-const keyArn = (region: string) => `arn:aws:kms:${region}:123456789012:key/00000000-0000-0000-0000-${region.length.toString().padStart(12, '0')}`;
+/** Days as given, or as a token (a Lazy only for a valid period: its value reaches the template). */
+function recoveryDays(stack: Stack, days: number | undefined, token: TokenKind | undefined): number | undefined {
+  if (days === undefined) return undefined;
+  return numberOf(stack, { value: days, token: tokenFor(token, Number.isInteger(days) && days >= 1 && days <= 35) });
+}
 
-function replicaKeyArns(spec: TableSpec): { [region: string]: string } {
+function requestUnits(stack: Stack, units: number | undefined, token: TokenKind | undefined): number | undefined {
+  if (units === undefined) return undefined;
+  return numberOf(stack, { value: units, token: tokenFor(token, Number.isInteger(units) && units >= 1) });
+}
+
+function replicaKeyArns(stack: Stack, spec: TableSpec): { [region: string]: string } {
   const regions = spec.replicas.map(replica => replica.region);
   if (spec.replicaKeys === 'some') regions.pop();
   if (spec.replicaKeys === 'extra') regions.push('sa-east-1');
-  return Object.fromEntries(regions.map(region => [region, keyArn(region)]));
+  return Object.fromEntries(regions.map(region => [region, keyArnOf(stack, region, spec.replicaKeyForm)]));
 }
 
 function globalIndex(spec: IndexSpec): GlobalSecondaryIndexPropsV2 {
@@ -333,13 +360,14 @@ function localIndex(spec: IndexSpec): LocalSecondaryIndexProps {
   };
 }
 
-function replicaProps(spec: ReplicaSpec): ReplicaTableProps {
+function replicaProps(stack: Stack, spec: ReplicaSpec): ReplicaTableProps {
+  const recoveryPeriodInDays = recoveryDays(stack, spec.pitrDays, spec.pitrDaysToken);
   return {
     region: spec.region,
     readCapacity: capacity(spec.read),
     maxReadRequestUnits: spec.maxRead,
     deletionProtection: spec.deletionProtection,
-    pointInTimeRecoverySpecification: spec.pitr === undefined ? undefined : { pointInTimeRecoveryEnabled: spec.pitr },
+    pointInTimeRecoverySpecification: spec.pitr === undefined ? undefined : { pointInTimeRecoveryEnabled: spec.pitr, recoveryPeriodInDays },
     globalSecondaryIndexOptions: spec.indexOptions && Object.fromEntries(Object.entries(spec.indexOptions).map(([name, options]) => [name, {
       readCapacity: capacity(options.read),
       maxReadRequestUnits: options.maxRead,
@@ -353,7 +381,7 @@ function replicaProps(spec: ReplicaSpec): ReplicaTableProps {
  * may refuse a value here: that happens in the user's code, before our construct is involved.
  */
 export function buildProps(stack: Stack, spec: TableSpec): ProductionTableProps {
-  const keys = replicaKeyArns(spec);
+  const keys = replicaKeyArns(stack, spec);
   let encryption: TableEncryptionV2 | undefined;
   if (spec.encryption === 'awsManaged') encryption = TableEncryptionV2.awsManagedKey();
   if (spec.encryption === 'dynamoOwned') encryption = TableEncryptionV2.dynamoOwnedKey();
@@ -366,14 +394,17 @@ export function buildProps(stack: Stack, spec: TableSpec): ProductionTableProps 
     partitionKey: spec.partitionKey,
     sortKey: spec.sortKey,
     timeToLiveAttribute: spec.timeToLiveAttribute,
-    billing: billing(spec.billing),
+    billing: billing(stack, spec.billing, spec.tokens),
     globalSecondaryIndexes: spec.gsis.length > 0 ? spec.gsis.map(globalIndex) : undefined,
     localSecondaryIndexes: spec.lsis.length > 0 ? spec.lsis.map(localIndex) : undefined,
-    replicas: spec.replicas.length > 0 ? spec.replicas.map(replicaProps) : undefined,
+    replicas: spec.replicas.length > 0 ? spec.replicas.map(replica => replicaProps(stack, replica)) : undefined,
     replicaKeyArns: encryption === undefined && spec.replicas.length > 0 ? keys : undefined,
     pointInTimeRecovery: spec.pitr?.legacy ? spec.pitr.enabled : undefined,
     pointInTimeRecoverySpecification: spec.pitr && !spec.pitr.legacy && spec.pitr.enabled !== undefined
-      ? { pointInTimeRecoveryEnabled: spec.pitr.enabled, recoveryPeriodInDays: spec.pitr.days }
+      ? {
+        pointInTimeRecoveryEnabled: spec.pitr.enabled,
+        recoveryPeriodInDays: recoveryDays(stack, spec.pitr.days, spec.tokens?.pitrDays),
+      }
       : undefined,
     encryption,
     removalPolicy: spec.removalPolicy,

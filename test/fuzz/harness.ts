@@ -1,3 +1,5 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as fc from 'fast-check';
 import { KitValidationError } from '../../src/shared/errors';
 
@@ -7,6 +9,49 @@ import { KitValidationError } from '../../src/shared/errors';
  */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 export const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+
+/**
+ * aws-cdk-lib's CloudFormation validator (WASM, on every synth of a test app) is most of a fuzz
+ * case's cost and linear in the template. Every `VALIDATE_EVERY`-th synthesized case (counted from
+ * the first, so the sample is fixed by the seed) is validated against CloudFormation's schemas, and
+ * so is every case once a property has failed (fast-check's shrinking then sees the same checks).
+ * `FUZZ_VALIDATE_EVERY=1` validates every case.
+ */
+export const VALIDATE_EVERY = Math.max(1, Number(process.env.FUZZ_VALIDATE_EVERY ?? 20));
+let synthesizedCases = 0;
+let validateEveryCase = false;
+
+/** The template of a fuzzed stack: built like `templateOf`, validated on the seeded sample only. */
+export function fuzzTemplateOf(stack: Stack): Template {
+  const validate = validateEveryCase || synthesizedCases % VALIDATE_EVERY === 0;
+  synthesizedCases += 1;
+  return validate ? Template.fromStack(stack) : withoutBuiltInValidation(() => Template.fromStack(stack));
+}
+
+/**
+ * aws-cdk-lib skips its built-in validator when CDK_VALIDATION is 'false' (read at every synth, in
+ * core/lib/private/synthesis-validation.js); set only around this synth, restored even on error.
+ */
+function withoutBuiltInValidation<T>(synth: () => T): T {
+  const previous = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = 'false';
+  try {
+    return synth();
+  } finally {
+    if (previous === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = previous;
+  }
+}
+
+/** Runs one case of a property; a failure turns on validation of every later case (shrinking). */
+export function fuzzCase<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    validateEveryCase = true;
+    throw error;
+  }
+}
 
 export type Outcome = { kind: 'template' } | { kind: 'rejected'; property: string };
 
@@ -27,7 +72,7 @@ export function expectTemplateOrOurError<T>(specs: fc.Arbitrary<T>, outcomeOf: (
   const outcomes = { template: 0, rejected: 0 };
   const blamed: { [property: string]: number } = {};
   fc.assert(fc.property(specs, spec => {
-    const outcome = outcomeOf(spec);
+    const outcome = fuzzCase(() => outcomeOf(spec));
     outcomes[outcome.kind] += 1;
     if (outcome.kind === 'rejected') blamed[outcome.property] = (blamed[outcome.property] ?? 0) + 1;
   }), { numRuns: RUNS, seed: SEED });

@@ -1,7 +1,7 @@
 import { App, Aws, CfnCondition, Fn, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AttributeType, CfnGlobalTable, CfnTable, Table, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { removeTempDirs, synthAssembly } from './synth';
-import { ProductionTable } from '../../src';
+import { ConsumerFailureDestination, ProductionTable } from '../../src';
 import { GuardFinding, GuardResult, compareLocations, isBlocking } from '../../src/guard';
 import { consumerFunction } from '../streams/fixtures';
 
@@ -165,36 +165,61 @@ describe('type and identity', () => {
 });
 
 describe('a construct rename moves the table\'s neighbours', () => {
-  const withConsumer = (tableId: string, consumerId: string) => (app: App) => {
+  /** The default consumer (its failure queue retained, under the table's key), or one whose queue and its DLQ are deleted with it. */
+  const withConsumer = (tableId: string, consumerId: string, deletedQueues = false) => (app: App) => {
     const stack = new Stack(app, 'OrdersStack', { env: ENV });
     const table = new ProductionTable(stack, tableId, { partitionKey: pk });
-    table.addConsumer(consumerId, { handler: consumerFunction(stack) });
+    table.addConsumer(consumerId, {
+      handler: consumerFunction(stack),
+      failureDestination: deletedQueues
+        ? ConsumerFailureDestination.createdQueue({ deadLetterQueue: true, removalPolicy: RemovalPolicy.DESTROY })
+        : undefined,
+    });
   };
+  const movedOf = (result: GuardResult) => result.findings.filter(f => f.kind === 'RESOURCE_MOVED');
+  const shapeOf = (moved: GuardFinding[]) => moved.map(f => [f.severity, f.resourceType, f.logicalId.replace(/[0-9A-F]{8}$/, '')]).sort();
 
-  test('renaming Orders to OrdersTable: the key, the failure queue and its DLQ, and the mapping move too; the advice covers them all', () => {
+  test('renaming Orders to OrdersTable: the key, the retained failure queue and the mapping move too; the advice covers them all', () => {
     const result = guard((app, v) => withConsumer(v === 'before' ? 'Orders' : 'OrdersTable', 'Consumer')(app));
     expect(result.exitCode).toBe(1);
     const table = one(result.findings, 'LOGICAL_ID_CHANGED');
-    const moved = result.findings.filter(f => f.kind === 'RESOURCE_MOVED');
-    expect(moved.map(f => [f.severity, f.resourceType, f.logicalId.replace(/[0-9A-F]{8}$/, '')]).sort()).toEqual([
-      ['blocking', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueue'],
-      ['blocking', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueueDeadLetters'],
-      ['warning', 'AWS::KMS::Key', 'OrdersConsumerFailureQueueKey'],
+    const moved = movedOf(result);
+    expect(shapeOf(moved)).toEqual([
       ['warning', 'AWS::KMS::Key', 'OrdersKey'],
+      ['warning', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueue'],
     ].sort());
-    expect(moved.find(f => f.logicalId.startsWith('OrdersConsumerFailureQueueDeadLetters'))!.problem).toMatch(/the only copy of the failed records/);
     const mapping = one(result.findings, 'MAPPING_RECREATED');
     expect(mapping.severity).toBe('warning');
     expect(mapping.problem).toMatch(/TRIM_HORIZON, so the stream is replayed/);
     for (const f of [...moved, mapping]) expect(table.safeChange).toContain(`overrideLogicalId('${f.logicalId}')`);
   });
 
-  test('a renamed consumer: its queues are deleted with the failed records (blocking), the stream replayed', () => {
-    const result = guard((app, v) => withConsumer('Orders', v === 'before' ? 'Consumer' : 'Processor')(app));
+  test('renaming Orders to OrdersTable with queues deleted on removal: the failure queue and its DLQ block', () => {
+    const result = guard((app, v) => withConsumer(v === 'before' ? 'Orders' : 'OrdersTable', 'Consumer', true)(app));
     expect(result.exitCode).toBe(1);
-    expect(result.findings.filter(f => f.kind === 'RESOURCE_MOVED' && f.severity === 'blocking')).toHaveLength(2);
+    const moved = movedOf(result);
+    expect(shapeOf(moved)).toEqual([
+      ['blocking', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueue'],
+      ['blocking', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueueDeadLetters'],
+      ['warning', 'AWS::KMS::Key', 'OrdersKey'],
+    ].sort());
+    expect(moved.find(f => f.logicalId.startsWith('OrdersConsumerFailureQueueDeadLetters'))!.problem).toMatch(/the only copy of the failed records/);
+  });
+
+  test('a renamed consumer whose queues are deleted: the failed records go with them (blocking), the stream replayed', () => {
+    const result = guard((app, v) => withConsumer('Orders', v === 'before' ? 'Consumer' : 'Processor', true)(app));
+    expect(result.exitCode).toBe(1);
+    expect(movedOf(result).filter(f => f.severity === 'blocking')).toHaveLength(2);
     expect(one(result.findings, 'MAPPING_RECREATED').after).toBe('TRIM_HORIZON');
     expect(result.findings.filter(f => ['LOGICAL_ID_CHANGED', 'TABLE_REMOVED'].includes(f.kind))).toEqual([]);
+  });
+
+  test('a renamed default consumer: its retained queue is left behind (a warning saying so), the stream replayed', () => {
+    const result = guard((app, v) => withConsumer('Orders', v === 'before' ? 'Consumer' : 'Processor')(app));
+    const moved = movedOf(result);
+    expect(shapeOf(moved)).toEqual([['warning', 'AWS::SQS::Queue', 'OrdersConsumerFailureQueue']]);
+    expect(one(result.findings, 'MAPPING_RECREATED').after).toBe('TRIM_HORIZON');
+    expect(result.findings.filter(isBlocking)).toEqual([]);
   });
 });
 

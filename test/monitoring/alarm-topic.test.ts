@@ -34,7 +34,7 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
     const { template, topic } = alarmTopicResources(stack);
     expect(topic.logicalId).toMatch(/^CdkDynamoDbKitAlarmsTopic[0-9A-F]{8}$/);
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(3);
     for (const a of alarms) {
       expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
       expect(a.Properties.OKActions).toEqual([{ Ref: topic.logicalId }]);
@@ -57,7 +57,7 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
     expect(stack.resolve(AlarmTopic.of(stack).encryptionKey.keyArn)).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
   });
 
-  test('the key policy lets CloudWatch use the key (it cannot publish to a topic under alias/aws/sns)', () => {
+  test('the key policy lets CloudWatch use the key for this account\'s alarms in this region only (confused deputy), and limits grants to AWS services', () => {
     const stack = testStack();
     defaultTable(stack);
     const statements = alarmTopicResources(stack).key.Properties.KeyPolicy.Statement;
@@ -67,10 +67,23 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
       Principal: { Service: 'cloudwatch.amazonaws.com' },
       Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': '123456789012' },
+        ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:us-east-1:123456789012:alarm:*']] } },
+      },
+    });
+    // AWS Control Tower CT.KMS.PR.3: nobody creates grants on the key except for AWS services.
+    expect(statements).toContainEqual({
+      Sid: 'DenyGrantsExceptForAwsServices',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
     });
     // The account keeps administering the key through IAM (the default statement).
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:*', Principal: { AWS: expect.anything() } }));
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(3);
   });
 
   test('the topic policy denies publishing without TLS and lets this account\'s alarms in this region publish', () => {
@@ -93,7 +106,10 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
         Principal: { Service: 'cloudwatch.amazonaws.com' },
         Action: 'sns:Publish',
         Resource: { Ref: topic.logicalId },
-        Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:us-east-1:123456789012:alarm:*']] } } },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': '123456789012' },
+          ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:us-east-1:123456789012:alarm:*']] } },
+        },
       },
     ]);
   });
@@ -110,7 +126,7 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
     expect(orders.monitoring!.alarmTopic).toBe(customers.monitoring!.alarmTopic);
     const topicRef = { Ref: onlyResource(template, 'AWS::SNS::Topic').logicalId };
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4 + 4 + 4);
+    expect(alarms).toHaveLength(3 + 3 + 3); // two tables' Throttles, SystemErrors, Latency; the consumer's iterator age, errors and throttles, failure queue
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([topicRef]);
   });
 

@@ -52,19 +52,21 @@ function expectActions(props: any, topic: any): void {
 }
 
 describe('throttle alarms (on by default): table and every index, summed with metric math', () => {
-  test.each([
-    ['ReadThrottles', 'ReadThrottleEvents'],
-    ['WriteThrottles', 'WriteThrottleEvents'],
-  ])('%s reads %s of the table and the index', (id, metricName) => {
+  test('Throttles sums ReadThrottleEvents and WriteThrottleEvents of the table and the index, in one alarm', () => {
     const { template, table, topic } = monitored();
-    const props = alarm(template, `Monitoring${id}`);
+    const props = alarm(template, 'MonitoringThrottles');
     expect(metricsRead(props)).toEqual([
-      { id: 'm0t', namespace: NS, metricName, dimensions: { TableName: table }, stat: 'Sum', period: 60 },
-      { id: 'm1t', namespace: NS, metricName, dimensions: { TableName: table, GlobalSecondaryIndexName: 'byCustomer' }, stat: 'Sum', period: 60 },
+      { id: 'm0t', namespace: NS, metricName: 'ReadThrottleEvents', dimensions: { TableName: table }, stat: 'Sum', period: 60 },
+      { id: 'm1t', namespace: NS, metricName: 'ReadThrottleEvents', dimensions: { TableName: table, GlobalSecondaryIndexName: 'byCustomer' }, stat: 'Sum', period: 60 },
+      { id: 'm2t', namespace: NS, metricName: 'WriteThrottleEvents', dimensions: { TableName: table }, stat: 'Sum', period: 60 },
+      { id: 'm3t', namespace: NS, metricName: 'WriteThrottleEvents', dimensions: { TableName: table, GlobalSecondaryIndexName: 'byCustomer' }, stat: 'Sum', period: 60 },
     ]);
-    expect(watchedExpression(props)).toBe('SUM([FILL(m0t, 0), FILL(m1t, 0)])');
+    expect(watchedExpression(props)).toBe('SUM([FILL(m0t, 0), FILL(m1t, 0), FILL(m2t, 0), FILL(m3t, 0)])');
+    expect(props.Metrics).toHaveLength(5);
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
     expectActions(props, topic);
+    expect(alarmsStartingWith(template, 'MonitoringReadThrottles')).toEqual([]);
+    expect(alarmsStartingWith(template, 'MonitoringWriteThrottles')).toEqual([]);
   });
 
   test('twenty indexes stay under the 10-metrics-per-alarm limit by splitting into parts', () => {
@@ -73,12 +75,15 @@ describe('throttle alarms (on by default): table and every index, summed with me
     const indexes = Array.from({ length: 20 }, (_, i) => `gsi${i}`);
     new TableMonitoring(stack, 'Monitoring', { table, globalSecondaryIndexNames: indexes });
     const template = templateOf(stack);
-    const parts = alarmsStartingWith(template, 'MonitoringReadThrottles');
-    expect(parts).toHaveLength(3);
+    const parts = alarmsStartingWith(template, 'MonitoringThrottles');
+    expect(parts).toHaveLength(5);
     const read = parts.flatMap(p => metricsRead(p.properties));
-    expect(read).toHaveLength(21);
+    expect(read).toHaveLength(42);
     for (const part of parts) expect(metricsRead(part.properties).length).toBeLessThanOrEqual(10);
-    expect(new Set(read.map(m => m.dimensions.GlobalSecondaryIndexName ?? '(table)'))).toEqual(new Set(['(table)', ...indexes]));
+    for (const metricName of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
+      expect(new Set(read.filter(m => m.metricName === metricName).map(m => m.dimensions.GlobalSecondaryIndexName ?? '(table)')))
+        .toEqual(new Set(['(table)', ...indexes]));
+    }
     expect(read.every(m => m.dimensions.TableName === 'orders')).toBe(true);
   });
 
@@ -132,8 +137,9 @@ describe('latency alarm (on by default)', () => {
     expect(metricsRead(props).map(m => [m.namespace, m.metricName, m.dimensions, m.stat, m.period])).toEqual(
       ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'TransactWriteItems'].map(op =>
         [NS, 'SuccessfulRequestLatency', { TableName: table, Operation: op }, 'p99', 300]));
-    expect(innerExpressions(props)).toEqual({ e0: 'm0l / 100', e1: 'm1l / 100', e2: 'm2l / 100', e3: 'm3l / 250', e4: 'm4l / 500' });
-    expect(watchedExpression(props)).toBe('MAX([FILL(e0, 0), FILL(e1, 0), FILL(e2, 0), FILL(e3, 0), FILL(e4, 0)])');
+    expect(innerExpressions(props)).toEqual({});
+    expect(watchedExpression(props)).toBe('MAX([FILL(m0l / 100, 0), FILL(m1l / 100, 0), FILL(m2l / 100, 0), FILL(m3l / 250, 0), FILL(m4l / 500, 0)])');
+    expect(props.Metrics).toHaveLength(6);
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 3, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
     expectActions(props, topic);
   });
@@ -144,7 +150,7 @@ describe('latency alarm (on by default)', () => {
     });
     const props = alarm(template, 'MonitoringLatency');
     expect(metricsRead(props).map(m => [m.dimensions.Operation, m.stat, m.period])).toEqual([['Scan', 'p90', 60]]);
-    expect(innerExpressions(props)).toEqual({ e0: 'm0l / 2000' });
+    expect(watchedExpression(props)).toBe('MAX([FILL(m0l / 2000, 0)])');
   });
 });
 
@@ -166,8 +172,8 @@ describe('capacity utilization alarms', () => {
       [NS, consumed, { TableName: table, GlobalSecondaryIndexName: 'byCustomer' }, 'Sum', 60],
       [NS, provisionedName, { TableName: table, GlobalSecondaryIndexName: 'byCustomer' }, 'Average', 60],
     ]);
-    expect(innerExpressions(props)).toEqual({ e0: '100 * m0c / PERIOD(m0c) / m0p', e1: '100 * m1c / PERIOD(m1c) / m1p' });
-    expect(watchedExpression(props)).toBe('MAX([FILL(e0, 0), FILL(e1, 0)])');
+    expect(innerExpressions(props)).toEqual({});
+    expect(watchedExpression(props)).toBe('MAX([FILL(100 * m0c / PERIOD(m0c) / m0p, 0), FILL(100 * m1c / PERIOD(m1c) / m1p, 0)])');
     expectEvaluation(props, { threshold: 90, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 5, datapointsToAlarm: 5, treatMissingData: 'notBreaching' });
     expectActions(props, topic);
   });
@@ -176,9 +182,9 @@ describe('capacity utilization alarms', () => {
     const { template, table } = monitored({ maxReadRequestUnits: 500, maxWriteRequestUnits: 200 });
     const read = alarm(template, 'MonitoringReadCapacityUtilization');
     expect(metricsRead(read).map(m => [m.metricName, m.dimensions, m.stat, m.period])).toEqual([['ConsumedReadCapacityUnits', { TableName: table }, 'Sum', 60]]);
-    expect(innerExpressions(read)).toEqual({ e0: '100 * m0c / PERIOD(m0c) / 500' });
+    expect(watchedExpression(read)).toBe('MAX([FILL(100 * m0c / PERIOD(m0c) / 500, 0)])');
     const write = alarm(template, 'MonitoringWriteCapacityUtilization');
-    expect(innerExpressions(write)).toEqual({ e0: '100 * m0c / PERIOD(m0c) / 200' });
+    expect(watchedExpression(write)).toBe('MAX([FILL(100 * m0c / PERIOD(m0c) / 200, 0)])');
     expect(write.Threshold).toBe(90);
   });
 
@@ -267,7 +273,7 @@ describe('alarm actions', () => {
       timeToLiveDeletionsStopped: {},
     });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(12); // 4 default, read capacity (max given), replication latency, 6 optional
+    expect(alarms).toHaveLength(11); // 3 default, read capacity (max given), replication latency, 6 optional
     for (const a of alarms) expectActions(a.Properties, topic);
   });
 
@@ -278,7 +284,7 @@ describe('alarm actions', () => {
     const monitoring = new TableMonitoring(stack, 'Monitoring', { table, alarmAction: action, notifyOnOk: false });
     expect(monitoring.alarmAction).toBe(action);
     const alarms = Object.values<any>(templateOf(stack).findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(3);
     for (const a of alarms) {
       expect(a.Properties.AlarmActions).toEqual(['arn:aws:sns:us-east-1:123456789012:pager']);
       expect(a.Properties.OKActions).toBeUndefined();

@@ -47,7 +47,7 @@ describe('the dashboard', () => {
       'Errors', 'Replication latency (ms)', 'Stream consumer lag (IteratorAge, ms)', '### Contributor Insights top keys',
     ]);
     const [, alarms, capacity, throttles, latency, errors, replication, lag] = body.widgets;
-    expect(alarms.properties.alarms).toHaveLength(5);
+    expect(alarms.properties.alarms).toHaveLength(4);
     expect(metricNames(capacity)).toEqual(['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits']);
     expect(new Set(metricNames(throttles))).toEqual(new Set([
       'ReadThrottleEvents', 'WriteThrottleEvents', 'ReadKeyRangeThroughputThrottleEvents', 'WriteKeyRangeThroughputThrottleEvents',

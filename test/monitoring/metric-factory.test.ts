@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { TableMetricFactory, TableMonitoring, ThrottleCause, ThroughputKind } from '../../src';
-import { combine, MAX_EXPRESSIONS_PER_ALARM, MAX_METRICS_PER_ALARM } from '../../src/monitoring/metric-math';
+import { combine, MAX_METRICS_PER_ALARM } from '../../src/monitoring/metric-math';
 import { testStack } from '../helpers/app';
 
 function factory() {
@@ -86,17 +86,21 @@ describe('combine: metric math within CloudWatch alarm limits', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
   });
 
-  test('two-metric expression signals: at most 5 per part (10 metrics, 6 expressions)', () => {
+  test('two-metric expression signals: at most 5 per part (10 metrics), each expression inline in the one expression of its part', () => {
     const signals = Array.from({ length: 11 }, (_, i) => ({ metrics: { c: metric(i), p: metric(100 + i) }, expression: 'c / p' }));
     const parts = combine(signals, { fn: 'MAX', period: Duration.minutes(1), label: 'L' });
-    expect(parts.map(p => Object.keys(p.usingMetrics).length)).toEqual([5, 5, 1]);
-    for (const part of parts) expect(Object.keys(part.usingMetrics).length + 1).toBeLessThanOrEqual(MAX_EXPRESSIONS_PER_ALARM);
-    expect((parts[0].usingMetrics.e0 as cloudwatch.MathExpression).expression).toBe('m0c / m0p');
+    expect(parts.map(p => Object.keys(p.usingMetrics).length)).toEqual([10, 10, 2]);
+    for (const part of parts) {
+      expect(Object.values(part.usingMetrics).every(m => m instanceof cloudwatch.Metric)).toBe(true);
+    }
+    expect(parts[0].expression).toBe(`MAX([${[0, 1, 2, 3, 4].map(i => `FILL(m${i}c / m${i}p, 0)`).join(', ')}])`);
     expect(parts[2].label).toBe('L (part 3 of 3)');
   });
 
-  test('one-metric expression signals: at most 9 per part, because the combining expression counts too', () => {
-    const signals = Array.from({ length: 10 }, (_, i) => ({ metrics: { l: metric(i) }, expression: 'l / 100' }));
-    expect(combine(signals, { fn: 'MAX', period: Duration.minutes(1), label: 'L' }).map(p => Object.keys(p.usingMetrics).length)).toEqual([9, 1]);
+  test('one-metric expression signals: 10 per part, no sub-expression entries', () => {
+    const signals = Array.from({ length: 11 }, (_, i) => ({ metrics: { l: metric(i) }, expression: 'l / 100' }));
+    const parts = combine(signals, { fn: 'MAX', period: Duration.minutes(1), label: 'L' });
+    expect(parts.map(p => Object.keys(p.usingMetrics).length)).toEqual([10, 1]);
+    expect(parts[1].expression).toBe('MAX([FILL(m0l / 100, 0)])');
   });
 });

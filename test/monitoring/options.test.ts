@@ -36,10 +36,30 @@ describe('every alarm is tunable', () => {
     expect([props.EvaluationPeriods, props.DatapointsToAlarm]).toEqual([2, 2]);
   });
 
-  test.each(['readThrottles', 'writeThrottles', 'systemErrors', 'latency'] as const)('%s: enabled false removes the alarm', (key) => {
+  test.each(['systemErrors', 'latency'] as const)('%s: enabled false removes the alarm', (key) => {
+    const { template, monitoring } = monitor({ [key]: { enabled: false } });
+    expect(monitoring.alarms).toHaveLength(2);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+  });
+
+  test.each([
+    ['readThrottles', 'WriteThrottles', 'WriteThrottleEvents'],
+    ['writeThrottles', 'ReadThrottles', 'ReadThrottleEvents'],
+  ] as const)('%s: enabled false leaves the other direction watched, in an alarm of its own', (key, remaining, metricName) => {
     const { template, monitoring } = monitor({ [key]: { enabled: false } });
     expect(monitoring.alarms).toHaveLength(3);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    expect(alarmsStartingWith(template, 'MonitoringThrottles')).toEqual([]);
+    expect(metricsRead(alarm(template, `Monitoring${remaining}`)).map(m => m.metricName)).toEqual([metricName]);
+  });
+
+  test('read and write throttles tuned alike stay one alarm; tuned apart, two', () => {
+    const tuning = { threshold: 5, period: Duration.minutes(2) };
+    const same = monitor({ readThrottles: { ...tuning }, writeThrottles: { ...tuning } }).template;
+    expect(alarm(same, 'MonitoringThrottles').Threshold).toBe(5);
+    expect(metricsRead(alarm(same, 'MonitoringThrottles')).map(m => m.metricName).sort()).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const apart = monitor({ readThrottles: { threshold: 5 } }).template;
+    expect(alarmsStartingWith(apart, 'MonitoringThrottles')).toEqual([]);
+    expect([alarm(apart, 'MonitoringReadThrottles').Threshold, alarm(apart, 'MonitoringWriteThrottles').Threshold]).toEqual([5, 1]);
   });
 
   test('an optional alarm given with enabled: false stays off', () => {
@@ -67,7 +87,7 @@ describe('the composite table-health alarm', () => {
     expect(composite).toHaveLength(1);
     const rule = JSON.stringify(composite[0].Properties.AlarmRule);
     for (const id of Object.keys(template.findResources('AWS::CloudWatch::Alarm'))) expect(rule).toContain(id);
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
     expect(composite[0].Properties.AlarmActions).toEqual([stack.resolve(topic.topicArn)]);
     expect(monitoring.healthAlarm).toBeDefined();
   });

@@ -7,8 +7,7 @@ const section = readme.slice(readme.indexOf('## Monitoring'));
 
 describe('the README documents every alarm with its default', () => {
   test.each([
-    ['ReadThrottles', '>= 1 in 3 of 5', ALARM_DEFAULTS.readThrottles],
-    ['WriteThrottles', '>= 1 in 3 of 5', ALARM_DEFAULTS.writeThrottles],
+    ['Throttles', '>= 1 in 3 of 5', ALARM_DEFAULTS.throttles],
     ['SystemErrors', '>= 1 in 3 of 5', ALARM_DEFAULTS.systemErrors],
     ['ReadCapacityUtilization', '>= 90% for 5 of 5', ALARM_DEFAULTS.readCapacityUtilization],
     ['ReplicationLatency', '>= 60 000 ms for 5 of 5', ALARM_DEFAULTS.replicationLatency],
@@ -26,9 +25,10 @@ describe('the README documents every alarm with its default', () => {
   });
 
   test('the resource count of a default table is the one the tests measure', () => {
-    expect(section).toContain('**4** `AWS::CloudWatch::Alarm`');
+    expect(section).toContain('**3** `AWS::CloudWatch::Alarm`');
     expect(section).toContain('**3** for the alarm topic: `AWS::SNS::Topic`, `AWS::SNS::TopicPolicy`, `AWS::KMS::Key`');
-    expect(section).toContain('A stack with one default `ProductionTable` has 9 resources');
+    expect(section).toContain('A stack with one default `ProductionTable` has 8 resources');
+    expect(section).toContain('is 12 resources beyond the consumer\'s function and role');
   });
 
   test('the alarm topic is documented where alarms are: its id, its key policy for CloudWatch, how to subscribe', () => {

@@ -156,14 +156,57 @@ describe('incremental exports', () => {
       AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'states.amazonaws.com' } })] },
     });
     const actions = policyStatements(template, roleId).map(s => s.Action);
-    expect(actions).toHaveLength(3);
+    expect(actions).toHaveLength(5);
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:ExportTableToPointInTime', ['s3:AbortMultipartUpload', 's3:PutObject', 's3:PutObjectAcl'], ['kms:GenerateDataKey', 'kms:Encrypt']]));
   });
 
   test('the scheduler role may start this state machine only', () => {
     const schedulerRoleArn = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties.Target.RoleArn;
     const schedulerRoleId = schedulerRoleArn['Fn::GetAtt'][0];
-    expect(policyStatements(template, schedulerRoleId)).toEqual([{ Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
+    expect(policyStatements(template, schedulerRoleId)).toEqual([{ Sid: 'StartThisStateMachine', Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: machineId } }]);
+  });
+
+  test('the scheduler role is the construct\'s own, assumable by this account\'s schedules only, with no inline policy (not aws-cdk-lib\'s shared SchedulerRoleForTarget)', () => {
+    const schedulerRoleId = Object.values(template.findResources('AWS::Scheduler::Schedule'))[0].Properties.Target.RoleArn['Fn::GetAtt'][0];
+    expect(schedulerRoleId).toMatch(/^ExportSchedulerRole/);
+    expect(template.findResources('AWS::IAM::Role')[schedulerRoleId].Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Principal: { Service: 'scheduler.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+    }]);
+    expect(template.findResources('AWS::IAM::Policy')).toEqual({});
+  });
+
+  test('every execution is logged (ALL, with its data) to a log group kept a year and encrypted with the export\'s key, and traced', () => {
+    const machine = onlyResource(template, 'AWS::StepFunctions::StateMachine').properties;
+    const logGroup = onlyResource(template, 'AWS::Logs::LogGroup');
+    expect(machine.TracingConfiguration).toEqual({ Enabled: true });
+    expect(machine.LoggingConfiguration).toEqual({
+      Level: 'ALL',
+      IncludeExecutionData: true,
+      Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: { 'Fn::GetAtt': [logGroup.logicalId, 'Arn'] } } }],
+    });
+    expect(logGroup.properties.RetentionInDays).toBe(365);
+    expect(logGroup.resource.DeletionPolicy).toBe('Retain');
+    const bucketKeyId = stack.getLogicalId(stack.node.findChild('Export').node.findChild('BucketKey').node.defaultChild as any);
+    expect(logGroup.properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [bucketKeyId, 'Arn'] });
+  });
+
+  test('the key lets CloudWatch Logs use it for log groups of this account and region only (the encryption context)', () => {
+    const bucketKeyId = stack.getLogicalId(stack.node.findChild('Export').node.findChild('BucketKey').node.defaultChild as any);
+    const statements = template.findResources('AWS::KMS::Key')[bucketKeyId].Properties.KeyPolicy.Statement;
+    expect(statements).toContainEqual(expect.objectContaining({
+      Sid: 'AllowCloudWatchLogsOfThisAccount',
+      Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:us-east-1:123456789012:log-group:*']] } } },
+    }));
+  });
+
+  test('the log-delivery and X-Ray actions on "*" are acknowledged on the export policy, saying they do not support resource-level permissions', () => {
+    const policy = stack.node.findChild('Export').node.findChild('Policy');
+    const ack = acknowledgementsIn(policy).find(a => a.id.endsWith('AwsSolutions-IAM5[Resource::*]'));
+    expect(ack?.reason).toMatch(/do not support resource-level permissions/);
   });
 
   test('a window equal to the rate: no warning; a different one: a warning', () => {
@@ -296,9 +339,49 @@ describe('server access logs of the created bucket', () => {
       VersioningConfiguration: { Status: 'Enabled' },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      LifecycleConfiguration: expect.anything(),
     });
     expect(logs.DeletionPolicy).toBe('Retain');
     expect(logs.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  test('the log bucket does not grow forever (CT.S3.PR.3/PR.6): logs move to Glacier after 90 days and expire after a year; deleted ones 30 days later', () => {
+    expect(template.findResources('AWS::S3::Bucket')[logsId].Properties.LifecycleConfiguration).toEqual({
+      Rules: [{
+        Id: 'expire-access-logs',
+        Status: 'Enabled',
+        Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }],
+        ExpirationInDays: 365,
+        NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+      }],
+    });
+  });
+
+  test('accessLogsRetention sets the expiry; one under 90 days expires without a Glacier transition', () => {
+    const s = testStack();
+    new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), accessLogsRetention: Duration.days(30) });
+    const rule = Object.values(Template.fromStack(s).findResources('AWS::S3::Bucket'))
+      .map((b: any) => b.Properties.LifecycleConfiguration?.Rules?.[0]).find(r => r?.Id === 'expire-access-logs');
+    expect(rule).toMatchObject({ ExpirationInDays: 30 });
+    expect(rule.Transitions).toBeUndefined();
+  });
+
+  test.each([Duration.hours(36), Duration.hours(12)])('accessLogsRetention of %s is our error naming the property', (retention) => {
+    const s = testStack();
+    const error = kitErrorOf(() => new ScheduledExport(s, 'Export', { table: new ProductionTable(s, 'T', { partitionKey }), accessLogsRetention: retention }));
+    expect(error.property).toBe('accessLogsRetention');
+    expect(error.message).toMatch(/^TestStack\/Export: accessLogsRetention is .* whole number of days/);
+  });
+
+  test('incremental with an imported encryptionKey: a warning says what its key policy must allow for the log group', () => {
+    const s = testStack();
+    new ScheduledExport(s, 'Export', {
+      table: new ProductionTable(s, 'T', { partitionKey }),
+      encryptionKey: kms.Key.fromKeyArn(s, 'Imported', 'arn:aws:kms:us-east-1:123456789012:key/33333333-3333-3333-3333-333333333333'),
+      mode: ExportMode.incremental({ window: Duration.days(1) }),
+    });
+    Annotations.fromStack(s).hasWarning('/TestStack/Export', Match.stringLikeRegexp('encryptionKey is imported.*logs.<region>.amazonaws.com'));
   });
 
   test('the log bucket refuses requests without SSL and takes log deliveries from the export bucket in this account only', () => {
@@ -356,7 +439,7 @@ describe('the role\'s permissions are one customer-managed policy', () => {
     const template = templateOf(stack);
     const roleId = idOf(stack, exp.role);
     expect(policyStatements(template, roleId, 'AWS::IAM::Policy')).toEqual([]);
-    expect(policyStatements(template, roleId, 'AWS::IAM::ManagedPolicy').map(st => st.Sid)).toEqual(['ExportThisTable', 'WriteUnderThePrefix', undefined]);
+    expect(policyStatements(template, roleId, 'AWS::IAM::ManagedPolicy').map(st => st.Sid)).toEqual(['ExportThisTable', 'WriteUnderThePrefix', undefined, 'DeliverExecutionLogs', 'SendTraces']);
     const policyId = stack.getLogicalId(exp.node.findChild('Policy').node.defaultChild as any);
     expect(onlyResource(template, 'AWS::StepFunctions::StateMachine').resource.DependsOn).toContain(policyId);
   });
@@ -381,6 +464,9 @@ describe('acknowledged findings, each on its resource with its reason', () => {
         `TestStack/Export/AccessLogs ${pack}-S3DefaultEncryptionKMS`,
         `TestStack/Export/Bucket ${pack}-S3BucketReplicationEnabled`,
       ]),
+      ...['s3_bucket_logging_enabled_check', 's3_bucket_default_encryption_kms_check', 's3_bucket_object_lock_enabled_check', 's3_event_notifications_enabled_check']
+        .map(rule => `TestStack/Export/AccessLogs cdk-validator-cfnguard::${rule}`),
+      ...['s3_bucket_object_lock_enabled_check', 's3_event_notifications_enabled_check'].map(rule => `TestStack/Export/Bucket cdk-validator-cfnguard::${rule}`),
       `TestStack/Export/Policy AwsSolutions-IAM5[Resource::${bucketArn}/dynamodb-exports/Export/*]`,
     ].sort());
   });
@@ -389,7 +475,11 @@ describe('acknowledged findings, each on its resource with its reason', () => {
     ['AwsSolutions-IAM5[', /smallest resource an export can use/],
     ['AwsSolutions-S1', /log bucket to itself/],
     ['HIPAA.Security-S3BucketLoggingEnabled', /log bucket to itself/],
-    ['NIST.800.53.R5-S3DefaultEncryptionKMS', /supports only SSE-S3/],
+    ['NIST.800.53.R5-S3DefaultEncryptionKMS', /SSE-S3 only; SSE-KMS is not supported/],
+    ['cdk-validator-cfnguard::s3_bucket_default_encryption_kms_check', /^CT.S3.PR.10: .*SSE-S3 only; SSE-KMS is not supported/],
+    ['cdk-validator-cfnguard::s3_bucket_logging_enabled_check', /^CT.S3.PR.2: .*log bucket to itself/],
+    ['cdk-validator-cfnguard::s3_bucket_object_lock_enabled_check', /^CT.S3.PR.9: .*records-retention decision.*bring a bucket with Object Lock/],
+    ['cdk-validator-cfnguard::s3_event_notifications_enabled_check', /^CT.S3.PR.4: .*Nothing in this construct consumes/],
     ['PCI.DSS.321-S3BucketReplicationEnabled', /point-in-time recovery.*versioned and retained/],
   ])('%s says why', (id, reason) => {
     const found = acknowledgements().filter(a => a.id.startsWith(id));

@@ -90,11 +90,39 @@ describe('TableBackupPlan defaults', () => {
     const { properties } = onlyResource(template, 'AWS::IAM::ManagedPolicy');
     expect(properties.Roles).toEqual([{ Ref: stack.getLogicalId(plan.role.node.defaultChild as any) }]);
     expect(properties.Description).toMatch(/keys of the tables of TestStack\/Backup/);
+    const keyArn = arnOf(stack.getLogicalId(table.createdKey!.node.defaultChild as any));
     expect(properties.PolicyDocument.Statement).toEqual([{
       Effect: 'Allow',
-      Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey', 'kms:CreateGrant'],
-      Resource: arnOf(stack.getLogicalId(table.createdKey!.node.defaultChild as any)),
+      Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:GenerateDataKey'],
+      Resource: keyArn,
+    }, {
+      Effect: 'Allow',
+      Action: 'kms:CreateGrant',
+      Resource: keyArn,
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     }]);
+  });
+
+  test('the role trusts AWS Backup on behalf of this account only (confused deputy; IfExists so a missing key cannot lock AWS Backup out)', () => {
+    const { properties } = onlyResource(template, 'AWS::IAM::Role');
+    expect(properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Effect: 'Allow',
+      Action: 'sts:AssumeRole',
+      Principal: { Service: 'backup.amazonaws.com' },
+      Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '123456789012' } },
+    }]);
+  });
+
+  test('the vault key denies kms:CreateGrant unless the grant is for an AWS resource or the caller is an AWS service (CT.KMS.PR.3)', () => {
+    const vaultKeyId = stack.getLogicalId(plan.encryptionKey.node.defaultChild as any);
+    expect(template.findResources('AWS::KMS::Key')[vaultKeyId].Properties.KeyPolicy.Statement).toContainEqual({
+      Sid: 'DenyGrantsExceptForAwsServices',
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: 'kms:CreateGrant',
+      Resource: '*',
+      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+    });
   });
 
   test('the AWS managed backup and restore policies are acknowledged on the role, each by its ARN, with the reason', () => {
@@ -313,8 +341,13 @@ describe('the key policy follows the tables', () => {
     new TableBackupPlan(stack, 'Backup', { tables: [a, b] });
     const template = templateOf(stack);
     template.resourceCountIs('AWS::IAM::Policy', 0);
-    const resources = onlyResource(template, 'AWS::IAM::ManagedPolicy').properties.PolicyDocument.Statement.map((st: any) => st.Resource);
-    expect(resources).toEqual([a, b].map(t => arnOf(stack.getLogicalId(t.createdKey!.node.defaultChild as any))));
+    const statements = onlyResource(template, 'AWS::IAM::ManagedPolicy').properties.PolicyDocument.Statement;
+    for (const t of [a, b]) {
+      const keyArn = arnOf(stack.getLogicalId(t.createdKey!.node.defaultChild as any));
+      const forKey = statements.filter((st: any) => JSON.stringify(st.Resource) === JSON.stringify(keyArn));
+      expect(forKey.map((st: any) => st.Condition)).toEqual([undefined, { Bool: { 'kms:GrantIsForAWSResource': 'true' } }]);
+    }
+    expect(statements).toHaveLength(4);
   });
 });
 

@@ -8,7 +8,10 @@ import * as path from 'path';
  * inherit TMPDIR), which the teardown removes: a test run leaves nothing behind.
  */
 export default function globalSetup(): void {
-  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-dynamodb-kit-jest-'));
+  const parent = os.tmpdir();
+  const runDir = fs.mkdtempSync(path.join(parent, 'cdk-dynamodb-kit-jest-'));
+  // What the parent temp directory held before the run: the teardown names what the run added there.
+  fs.writeFileSync(path.join(runDir, 'parent-before.json'), JSON.stringify({ parent, entries: fs.readdirSync(parent) }));
   process.env.CDK_DYNAMODB_KIT_TEST_TMPDIR = runDir;
   process.env.TMPDIR = runDir;
 }

@@ -1,5 +1,6 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -29,44 +30,80 @@ function destinationStatements(stack: Stack): any[] {
 }
 
 describe('the created failure queue (default)', () => {
-  test('is KMS-encrypted with a rotating key, keeps messages 14 days, and redrives to its own dead-letter queue', () => {
+  test('is encrypted with the table\'s customer-managed key, keeps messages 14 days, is retained, and is marked as a dead-letter queue', () => {
     const stack = testStack();
     const consumer = consumerWith(stack);
     const template = templateOf(stack);
-    template.resourceCountIs('AWS::SQS::Queue', 2);
-    const keys = template.findResources('AWS::KMS::Key', { Properties: { EnableKeyRotation: true } });
-    const queueKey = Object.keys(keys).find(id => id.startsWith('ConsumerFailureQueueKey'))!;
-    expect(queueKey).toBeDefined();
-    const deadLetters = Object.keys(template.findResources('AWS::SQS::Queue')).find(id => id.startsWith('ConsumerFailureQueueDeadLetters'))!;
-    template.hasResourceProperties('AWS::SQS::Queue', {
-      KmsMasterKeyId: { 'Fn::GetAtt': [queueKey, 'Arn'] },
+    const queue = onlyResource(template, 'AWS::SQS::Queue');
+    const tableKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('OrdersKey'))!;
+    expect(tableKey).toBeDefined();
+    expect(Object.keys(template.findResources('AWS::KMS::Key')).some(id => id.startsWith('ConsumerFailureQueueKey'))).toBe(false);
+    expect(queue.properties).toEqual({
+      KmsMasterKeyId: { 'Fn::GetAtt': [tableKey, 'Arn'] },
       MessageRetentionPeriod: 1209600,
-      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters, 'Arn'] }, maxReceiveCount: 5 },
+      RedriveAllowPolicy: { redrivePermission: 'allowAll' },
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { 'Fn::GetAtt': [queueKey, 'Arn'] }, MessageRetentionPeriod: 1209600, RedrivePolicy: Match.absent() });
+    const resource = template.toJSON().Resources[queue.logicalId];
+    expect([resource.DeletionPolicy, resource.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
     expect(consumer.failureQueue).toBeDefined();
-    expect(destinationOf(stack)).toEqual({ 'Fn::GetAtt': [stack.getLogicalId((consumer.failureQueue as sqs.Queue).node.defaultChild as any), 'Arn'] });
+    expect(destinationOf(stack)).toEqual({ 'Fn::GetAtt': [queue.logicalId, 'Arn'] });
   });
 
-  test('both queues deny requests without SSL', () => {
+  test('a table without a customer-managed key: the queue gets a rotating key of its own, retained', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
+    const template = templateOf(stack);
+    const keys = Object.entries<any>(template.findResources('AWS::KMS::Key')).filter(([id]) => !id.startsWith('CdkDynamoDbKitAlarms'));
+    expect(keys).toHaveLength(1);
+    const key = { logicalId: keys[0][0], properties: keys[0][1].Properties };
+    expect(key.logicalId).toMatch(/^ConsumerFailureQueueKey/);
+    expect(key.properties.EnableKeyRotation).toBe(true);
+    expect(template.toJSON().Resources[key.logicalId].DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: { 'Fn::GetAtt': [key.logicalId, 'Arn'] } });
+  });
+
+  test('denies requests without SSL', () => {
     const stack = testStack();
     consumerWith(stack);
-    const policies = Object.values(templateOf(stack).findResources('AWS::SQS::QueuePolicy')) as any[];
-    expect(policies).toHaveLength(2);
-    for (const policy of policies) {
-      expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([expect.objectContaining({
-        Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-      })]));
-    }
+    const policy = onlyResource(templateOf(stack), 'AWS::SQS::QueuePolicy');
+    expect(policy.properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([expect.objectContaining({
+      Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    })]));
   });
 
-  test('retention, key and receive count are settable', () => {
+  test('removalPolicy DESTROY is settable and reaches the queue', () => {
+    const stack = testStack();
+    consumerWith(stack, ConsumerFailureDestination.createdQueue({ removalPolicy: RemovalPolicy.DESTROY }));
+    const template = templateOf(stack);
+    const queue = onlyResource(template, 'AWS::SQS::Queue');
+    expect(template.toJSON().Resources[queue.logicalId].DeletionPolicy).toBe('Delete');
+  });
+
+  test('its own dead-letter queue is opt-in: then the failure queue redrives to it and the dead-letter queue is the one marked', () => {
+    const stack = testStack();
+    consumerWith(stack, ConsumerFailureDestination.createdQueue({ deadLetterQueue: true }));
+    const template = templateOf(stack);
+    template.resourceCountIs('AWS::SQS::Queue', 2);
+    template.resourceCountIs('AWS::SQS::QueuePolicy', 2);
+    const deadLetters = Object.keys(template.findResources('AWS::SQS::Queue')).find(id => id.startsWith('ConsumerFailureQueueDeadLetters'))!;
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters, 'Arn'] }, maxReceiveCount: 5 },
+      RedriveAllowPolicy: Match.absent(),
+    });
+    const dlq = template.toJSON().Resources[deadLetters];
+    expect(dlq.Properties.RedriveAllowPolicy).toEqual({ redrivePermission: 'allowAll' });
+    expect(dlq.DeletionPolicy).toBe('Retain');
+  });
+
+  test('retention, key and receive count are settable; a receive count turns the dead-letter queue on', () => {
     const stack = testStack();
     const key = new kms.Key(stack, 'MyKey');
     consumerWith(stack, ConsumerFailureDestination.createdQueue({ retentionPeriod: Duration.days(4), encryptionKey: key, maxReceiveCount: 3 }));
     const template = templateOf(stack);
     const myKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('MyKey'))!;
     expect(Object.keys(template.findResources('AWS::KMS::Key')).some(id => id.startsWith('ConsumerFailureQueueKey'))).toBe(false);
+    template.resourceCountIs('AWS::SQS::Queue', 2);
     template.hasResourceProperties('AWS::SQS::Queue', {
       KmsMasterKeyId: { 'Fn::GetAtt': [myKey, 'Arn'] },
       MessageRetentionPeriod: 345600,
@@ -120,7 +157,7 @@ describe('your failure destination', () => {
     templateOf(stack).resourceCountIs('AWS::SQS::Queue', 0);
     expect(consumer.failureQueue).toBeUndefined();
     expect(consumer.failureQueueAlarm).toBeUndefined();
-    expect(consumer.alarms).toHaveLength(3);
+    expect(consumer.alarms).toHaveLength(2);
   });
 
   test('an S3 bucket: s3:PutObject on its objects only, and its key', () => {

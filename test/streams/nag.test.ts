@@ -33,9 +33,10 @@ describe('cdk-nag Serverless pack on a default consumer', () => {
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap(entry => Object.entries(entry.data as Record<string, any>)
         .map(([id, value]) => ({ path: construct.node.path, id, value: JSON.stringify(value) }))));
-    const ours = acknowledged.filter(ack => /(Serverless|HIPAA\.Security|NIST\.800\.53\.R5)-/.test(ack.id));
+    const ours = acknowledged.filter(ack => /(AwsSolutions|Serverless|HIPAA\.Security|NIST\.800\.53\.R5)-/.test(ack.id));
     expect(ours.map(ack => `${ack.path} ${ack.id.replace(/^annotation::/i, '')}`).sort()).toEqual([
-      'TestStack/Consumer/FailureQueueDeadLetters Serverless-SQSRedrivePolicy',
+      'TestStack/Consumer/FailureQueue AwsSolutions-SQS3',
+      'TestStack/Consumer/FailureQueue Serverless-SQSRedrivePolicy',
       'TestStack/Indexer HIPAA.Security-LambdaDLQ',
       'TestStack/Indexer NIST.800.53.R5-LambdaDLQ',
       'TestStack/Indexer Serverless-LambdaDLQ',

@@ -1,6 +1,5 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { Match } from 'aws-cdk-lib/assertions';
 import { consumerFunction, productionTable } from './fixtures';
 import { StreamConsumer } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
@@ -31,7 +30,7 @@ describe('the README table of consumer defaults matches what a default consumer 
   });
 
   test('failure queue retention and the iterator age threshold', () => {
-    const queue = Object.values(template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }))[0] as any;
+    const queue = onlyResource(template, 'AWS::SQS::Queue').resource as any;
     expect(row('failure destination')).toContain(`${queue.Properties.MessageRetentionPeriod / 86400} days`);
     const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }))[0] as any;
     expect(row('alarms')).toContain(`iterator age > ${alarm.Properties.Threshold / 60000} min`);

@@ -4,7 +4,9 @@ import * as fc from 'fast-check';
 import { consumerFunction, partitionKey, productionTable } from './fixtures';
 import { ImageAttributeType, ImageCondition, StreamConsumer, StreamEventName, StreamFilter } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
-import { templateOf, testStack } from '../helpers/app';
+import { fuzzCase, fuzzTemplateOf } from '../fuzz/harness';
+import { TokenKind, durationOf, durationSpecArb, numberOf, tokenKindArb } from '../fuzz/token-arbitraries';
+import { testStack } from '../helpers/app';
 
 /** Seeded and bounded: 1000 runs by default; `FUZZ_RUNS=100` for a quick look, `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
@@ -42,6 +44,16 @@ const specArb = fc.record({
   batchingWindowSeconds: fc.option(fc.integer({ min: 0, max: 400 }), { freq: 2 }),
   tumblingWindowSeconds: fc.option(fc.integer({ min: 0, max: 1000 }), { freq: 2 }),
   filters: fc.option(fc.array(filterArb, { maxLength: 6 }), { freq: 2 }),
+  // Issue #12: fractional, other-unit and token Durations, and numbers given as tokens.
+  durations: fc.option(fc.record({
+    maxRecordAge: durationSpecArb(60, 604_800),
+    maxBatchingWindow: durationSpecArb(0, 300),
+    tumblingWindow: durationSpecArb(0, 900),
+    iteratorAgeAlarmThreshold: durationSpecArb(1, 604_800),
+  }, { requiredKeys: [] }), { freq: 2 }),
+  tokenNumbers: fc.option(fc.record({
+    batchSize: tokenKindArb, retryAttempts: tokenKindArb, parallelizationFactor: tokenKindArb,
+  }, { requiredKeys: [] }), { freq: 3 }),
 }, { requiredKeys: ['table', 'tableViewType'] });
 
 type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
@@ -75,18 +87,29 @@ function table(stack: Stack, spec: Spec) {
 
 const seconds = (value: number | null | undefined) => (value === null || value === undefined ? undefined : Duration.seconds(value));
 
+/**
+ * The number, as a token of `kind` when one is given (a token is never a bad value). A Lazy
+ * resolves at synth, so the template carries its value: it stands for valid values only.
+ */
+function tokenOr(stack: Stack, value: number | null | undefined, kind: TokenKind | undefined, range: [number, number]): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const valid = Number.isInteger(value) && value >= range[0] && value <= range[1];
+  return numberOf(stack, { value, token: kind === 'lazy' && !valid ? undefined : kind });
+}
+
 function outcomeOf(spec: Spec): 'template' | 'rejected' {
   const stack = testStack();
   const props = {
     table: table(stack, spec),
     handler: consumerFunction(stack),
     streamViewType: spec.streamViewType ?? undefined,
-    batchSize: spec.batchSize ?? undefined,
-    parallelizationFactor: spec.parallelizationFactor ?? undefined,
-    retryAttempts: spec.retryAttempts ?? undefined,
-    maxRecordAge: seconds(spec.maxRecordAgeSeconds),
-    maxBatchingWindow: seconds(spec.batchingWindowSeconds),
-    tumblingWindow: seconds(spec.tumblingWindowSeconds),
+    batchSize: tokenOr(stack, spec.batchSize, spec.tokenNumbers?.batchSize, [1, 1000]),
+    parallelizationFactor: tokenOr(stack, spec.parallelizationFactor, spec.tokenNumbers?.parallelizationFactor, [1, 10]),
+    retryAttempts: tokenOr(stack, spec.retryAttempts, spec.tokenNumbers?.retryAttempts, [0, 10000]),
+    maxRecordAge: durationOf(stack, spec.durations?.maxRecordAge) ?? seconds(spec.maxRecordAgeSeconds),
+    maxBatchingWindow: durationOf(stack, spec.durations?.maxBatchingWindow) ?? seconds(spec.batchingWindowSeconds),
+    tumblingWindow: durationOf(stack, spec.durations?.tumblingWindow) ?? seconds(spec.tumblingWindowSeconds),
+    iteratorAgeAlarmThreshold: durationOf(stack, spec.durations?.iteratorAgeAlarmThreshold),
     filters: spec.filters?.map(filter),
   };
   try {
@@ -98,7 +121,7 @@ function outcomeOf(spec: Spec): 'template' | 'rejected' {
     }
     return 'rejected';
   }
-  templateOf(stack); // CloudFormation schema validation is on in every test app
+  fuzzTemplateOf(stack); // CloudFormation schema validation on the seeded sample (fuzz/harness.ts)
   return 'template';
 }
 
@@ -106,7 +129,7 @@ describe('StreamConsumer with fuzzed props: a valid template or our error naming
   test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
     const outcomes = { template: 0, rejected: 0 };
     fc.assert(fc.property(specArb, spec => {
-      outcomes[outcomeOf(spec)] += 1;
+      outcomes[fuzzCase(() => outcomeOf(spec))] += 1;
     }), { numRuns: RUNS, seed: SEED });
     expect(outcomes.template).toBeGreaterThan(RUNS * 0.1);
     expect(outcomes.rejected).toBeGreaterThan(RUNS * 0.1);

@@ -10,6 +10,7 @@ import { consumerFunction, partitionKey, productionTable } from './fixtures';
 import { AlarmTopic, ProductionTable, StreamConsumer, StreamConsumerProps } from '../../src';
 import { onlyResource, templateOf, testStack } from '../helpers/app';
 import { expectKitError } from '../helpers/errors';
+import { alarm as alarmProps, metricsRead, watchedExpression } from '../monitoring/helpers';
 
 const STREAM_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported/stream/2026-01-01T00:00:00.000';
 const TABLE_ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/Imported';
@@ -50,8 +51,7 @@ describe('StreamConsumer event source mapping defaults', () => {
     new StreamConsumer(stack, 'Consumer', consumerProps(stack));
     const template = templateOf(stack);
     const table = onlyResource(template, 'AWS::DynamoDB::GlobalTable');
-    const queues = template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } });
-    const queueId = Object.keys(queues)[0];
+    const queueId = onlyResource(template, 'AWS::SQS::Queue').logicalId;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [table.logicalId, 'StreamArn'] },
       FunctionName: { Ref: Match.stringLikeRegexp('^Indexer') },
@@ -223,14 +223,14 @@ describe('StreamConsumer least privilege', () => {
       .filter((statement: any) => ![statement.Action].flat().some((action: string) => action.startsWith('xray:')));
   }
 
-  test('the role reads this stream only, decrypts with the table key and sends to the failure queue; nothing else', () => {
+  test('the role reads this stream only, decrypts with the table key and sends to the failure queue (under the table key); nothing else', () => {
     const stack = testStack();
     new StreamConsumer(stack, 'Consumer', consumerProps(stack));
     const template = templateOf(stack);
     const table = onlyResource(template, 'AWS::DynamoDB::GlobalTable').logicalId;
     const tableKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('OrdersKey'))!;
-    const queueKey = Object.keys(template.findResources('AWS::KMS::Key')).find(id => id.startsWith('ConsumerFailureQueueKey'))!;
-    const queue = Object.keys(template.findResources('AWS::SQS::Queue', { Properties: { RedrivePolicy: Match.anyValue() } }))[0];
+    const queueKey = tableKey;
+    const queue = onlyResource(template, 'AWS::SQS::Queue').logicalId;
     expect(statements(stack)).toEqual([
       {
         Effect: 'Allow',
@@ -256,7 +256,7 @@ describe('StreamConsumer least privilege', () => {
     const table = new TableV2(stack, 'Plain', { partitionKey });
     new StreamConsumer(stack, 'Consumer', { table, handler: consumerFunction(stack) });
     const kmsStatements = statements(stack).filter(statement => [statement.Action].flat().includes('kms:Decrypt'));
-    expect(kmsStatements).toHaveLength(1); // the failure queue's key only
+    expect(kmsStatements).toHaveLength(1); // the failure queue's own key only (the table has no customer-managed key to share)
     expect(JSON.stringify(kmsStatements[0].Resource)).toMatch(/ConsumerFailureQueueKey/);
   });
 });
@@ -268,12 +268,14 @@ describe('StreamConsumer alarms', () => {
     return Object.entries(alarms).filter(([id]) => id.startsWith('Consumer')).map(([, alarm]) => alarm);
   }
 
-  test('iterator age, errors, throttles and failure-queue alarms exist', () => {
+  test('iterator age, errors and throttles (one alarm), and failure-queue alarms exist', () => {
     const stack = testStack();
     const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack));
     const template = templateOf(stack);
-    expect(consumerAlarms(stack)).toHaveLength(4);
-    expect(consumer.alarms).toHaveLength(4);
+    expect(consumerAlarms(stack)).toHaveLength(3);
+    expect(consumer.alarms).toHaveLength(3);
+    expect(consumer.errorsAlarm).toBeDefined();
+    expect(consumer.throttlesAlarm).toBe(consumer.errorsAlarm);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'IteratorAge',
       Namespace: 'AWS/Lambda',
@@ -284,8 +286,14 @@ describe('StreamConsumer alarms', () => {
       DatapointsToAlarm: 3,
       TreatMissingData: 'notBreaching',
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Statistic: 'Sum', Threshold: 1, Period: 300 });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Throttles', Statistic: 'Sum', Threshold: 1, Period: 300 });
+    const errorsAndThrottles = alarmProps(template, 'ConsumerErrorsAndThrottlesAlarm');
+    expect(watchedExpression(errorsAndThrottles)).toBe('FILL(errors, 0) + FILL(throttles, 0)');
+    expect(metricsRead(errorsAndThrottles).map(m => [m.id, m.namespace, m.metricName, m.stat, m.period])).toEqual([
+      ['errors', 'AWS/Lambda', 'Errors', 'Sum', 300],
+      ['throttles', 'AWS/Lambda', 'Throttles', 'Sum', 300],
+    ]);
+    const { Threshold, ComparisonOperator, EvaluationPeriods, TreatMissingData } = errorsAndThrottles;
+    expect([Threshold, ComparisonOperator, EvaluationPeriods, TreatMissingData]).toEqual([1, 'GreaterThanOrEqualToThreshold', 1, 'notBreaching']);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
       Namespace: 'AWS/SQS',
@@ -307,7 +315,7 @@ describe('StreamConsumer alarms', () => {
     const consumer = new StreamConsumer(stack, 'Consumer', consumerProps(stack, { alarmAction: new cwActions.SnsAction(first) }));
     consumer.addAlarmAction(new cwActions.SnsAction(second));
     const alarms = consumerAlarms(stack);
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(3);
     for (const alarm of alarms as any[]) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^First/) }, { Ref: expect.stringMatching(/^Second/) }]);
     }
@@ -323,7 +331,7 @@ describe('StreamConsumer alarms', () => {
     expect(stack.resolve(AlarmTopic.of(stack).topic.topicArn)).toEqual({ Ref: topic.logicalId });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
     const alarms = consumerAlarms(stack);
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(3);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
   });
 

@@ -67,7 +67,7 @@ describe('ProductionTable.addConsumer wires the consumer into the table\'s monit
     const topicId = onlyResource(template, 'AWS::SNS::Topic').logicalId;
     expect(stack.resolve(table.monitoring!.alarmTopic!.topicArn)).toEqual({ Ref: topicId });
     const alarms = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(4 + 4); // the table's 4, the consumer's 4
+    expect(alarms).toHaveLength(3 + 3); // the table's 3, the consumer's 3
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
 

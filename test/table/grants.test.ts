@@ -1,4 +1,5 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableEncryptionV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ProductionTable } from '../../src';
@@ -80,5 +81,58 @@ describe('ProductionTable global grants', () => {
     table.grantReadData(role);
     const resources = JSON.stringify(statementsOf(stack).map(s => s.Resource));
     expect(resources).not.toContain('eu-west-1:123456789012:table');
+  });
+});
+
+describe('ProductionTable global grants to another account', () => {
+  function crossAccount(replicas = false) {
+    const stack = testStack();
+    const table = new ProductionTable(stack, 'Orders', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      ...(replicas ? { replicas: [{ region: 'eu-west-1' }], replicaKeyArns: REPLICA_KEYS } : {}),
+    });
+    table.grantReadWriteDataGlobally(new iam.AccountPrincipal('222222222222'));
+    return { stack, table };
+  }
+
+  test('the table\'s resource policy allows the account on the table itself ("*"), with no reference to the table: no cycle', () => {
+    const { stack } = crossAccount();
+    // Template.fromStack runs CloudFormation's rules (test context), which reject a circular dependency.
+    const table = onlyResource(templateOf(stack), 'AWS::DynamoDB::GlobalTable');
+    const policy = table.properties.Replicas[0].ResourcePolicy.PolicyDocument;
+    expect(policy.Statement).toEqual([expect.objectContaining({
+      Effect: 'Allow',
+      Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::222222222222:root']] } },
+      Action: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']),
+      Resource: '*',
+    })]);
+    expect(JSON.stringify(policy)).not.toContain(table.logicalId);
+    expect(table.resource.DependsOn ?? []).not.toContain(table.logicalId);
+  });
+
+  test('the created key\'s policy allows the account the key actions', () => {
+    const { stack } = crossAccount();
+    templateOf(stack).hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::222222222222:root']] } },
+          Action: Match.arrayWith(['kms:Decrypt', 'kms:GenerateDataKey*']),
+          Resource: '*',
+        })]),
+      },
+    });
+  });
+
+  test('app.synth() succeeds, and with replicas a warning says what else must allow the account', () => {
+    const { stack } = crossAccount(true);
+    expect(() => (stack.node.root as App).synth()).not.toThrow();
+    Annotations.fromStack(stack).hasWarning('/TestStack/Orders', Match.stringLikeRegexp('reaches the replicas only if .*key policy of each replica region'));
+  });
+
+  test('a principal of this account still gets IAM statements only, no resource policy', () => {
+    const { stack, table, role } = setup();
+    table.grantReadWriteDataGlobally(role);
+    const tableResource = onlyResource(templateOf(stack), 'AWS::DynamoDB::GlobalTable');
+    expect(tableResource.properties.Replicas.every((r: any) => r.ResourcePolicy === undefined)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ describe('ProductionTable says what an opt-out gives up', () => {
     ['an AWS-managed key', { encryption: TableEncryptionV2.awsManagedKey() }, /AWS-managed key: you give up your own key policy/],
     ['a DynamoDB-owned key', { encryption: TableEncryptionV2.dynamoOwnedKey() }, /DynamoDB-owned key: no key policy, no CloudTrail record/],
     ['deletion protection off', { deletionProtection: false }, /deletionProtection is false/],
-    ['a destroy removal policy', { removalPolicy: RemovalPolicy.DESTROY }, /removalPolicy is destroy: removing the table from the stack deletes it/],
+    ['a destroy removal policy', { removalPolicy: RemovalPolicy.DESTROY }, /removal policy is destroy \(DeletionPolicy Delete\): removing the table from the stack deletes it/],
     ['PITR off', { pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: false } }, /point-in-time recovery is off/],
     ['PITR off (deprecated form)', { pointInTimeRecovery: false }, /point-in-time recovery is off/],
     ['a fixed read capacity', {

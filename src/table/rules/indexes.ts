@@ -1,13 +1,17 @@
 import { Token } from 'aws-cdk-lib';
 import { Attribute, BillingMode, GlobalSecondaryIndexPropsV2, LocalSecondaryIndexProps, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
 import { validateCapacity, validateRequestUnits, validateWriteCapacity } from './capacity';
-import { NAME_PATTERN, validateAttributeName, validateIndexKeySchema, validateKeySchema } from './keys';
+import {
+  NAME_PATTERN, validateAttributeName, validateAttributeTypeConsistency, validateIndexKeySchema, validateKeySchema, validateTimeToLiveIndexKeys,
+} from './keys';
 import { invalid, show } from '../../shared/errors';
 
 /** DynamoDB's own limits, which aws-cdk-lib lets through or reports without saying where. */
 export const MAX_GLOBAL_SECONDARY_INDEXES = 20;
 export const MAX_LOCAL_SECONDARY_INDEXES = 5;
 export const MAX_NON_KEY_ATTRIBUTES = 100;
+/** DynamoDB's limit on one index's `Projection.NonKeyAttributes`. */
+export const MAX_NON_KEY_ATTRIBUTES_PER_INDEX = 20;
 
 /** What the index rules need to know about the table an index joins (its resolved settings). */
 export interface IndexedTable {
@@ -15,6 +19,12 @@ export interface IndexedTable {
   /** The global and local secondary indexes the table has so far. */
   readonly globalSecondaryIndexNames: readonly string[];
   readonly localSecondaryIndexNames: readonly string[];
+  /** The table's TTL attribute, which an index may key on only as a Number. */
+  readonly timeToLiveAttribute?: string;
+  /** The key attributes of the table and its indexes so far, with the property that declared each. */
+  readonly keyAttributes: ReadonlyArray<readonly [string, Attribute]>;
+  /** The `nonKeyAttributes` projected by the table's indexes so far. */
+  readonly nonKeyAttributeCount: number;
 }
 
 /**
@@ -44,6 +54,26 @@ export function validateAddedGlobalSecondaryIndex(path: string, property: string
   if (!Token.isUnresolved(gsi.indexName) && taken.includes(gsi.indexName)) {
     invalid(path, `${property}.indexName`, `is ${show(gsi.indexName)}, the name of an index the table already has`, 'give every index its own name.');
   }
+  // The rules the constructor applies to the props' whole list, applied to the list with this index.
+  const keys = indexKeysWithProperties(property, gsi);
+  validateTimeToLiveIndexKeys(path, property, table.timeToLiveAttribute, keys.map(([, key]) => key));
+  validateAttributeTypeConsistency(path, [...table.keyAttributes, ...keys]);
+  const projectedCount = table.nonKeyAttributeCount + (gsi.nonKeyAttributes?.length ?? 0);
+  if (projectedCount > MAX_NON_KEY_ATTRIBUTES) {
+    invalid(path, `${property}.nonKeyAttributes`, `would bring the table's indexes to ${projectedCount} nonKeyAttributes but DynamoDB allows at most ${MAX_NON_KEY_ATTRIBUTES} across all indexes`,
+      'project fewer attributes (KEYS_ONLY and a read of the table), or use ProjectionType.ALL on the indexes that need many.');
+  }
+}
+
+/** An index's key attributes, each with the property that declares it (`<property>.partitionKeys[0]`...). */
+export function indexKeysWithProperties(property: string, gsi: GlobalSecondaryIndexPropsV2): Array<[string, Attribute]> {
+  const pairs: Array<[string, Attribute | undefined]> = [
+    [`${property}.partitionKey`, gsi.partitionKey],
+    [`${property}.sortKey`, gsi.sortKey],
+    ...(gsi.partitionKeys ?? []).map((key, j): [string, Attribute] => [`${property}.partitionKeys[${j}]`, key]),
+    ...(gsi.sortKeys ?? []).map((key, j): [string, Attribute] => [`${property}.sortKeys[${j}]`, key]),
+  ];
+  return pairs.filter((pair): pair is [string, Attribute] => pair[1] !== undefined);
 }
 
 /** The props path: the list of local secondary indexes, then each index. */
@@ -127,8 +157,13 @@ export function validateProjection(path: string, property: string, index: { proj
     invalid(path, `${property}.nonKeyAttributes`, `is set but projectionType is ${index.projectionType ?? ProjectionType.ALL}`,
       'remove it (ALL already projects every attribute), or use projectionType: ProjectionType.INCLUDE.');
   }
+  const projected = index.nonKeyAttributes ?? [];
+  if (projected.length > MAX_NON_KEY_ATTRIBUTES_PER_INDEX) {
+    invalid(path, `${property}.nonKeyAttributes`, `lists ${projected.length} attributes but DynamoDB projects at most ${MAX_NON_KEY_ATTRIBUTES_PER_INDEX} per index`,
+      'use ProjectionType.ALL for an index that needs more, or split the access pattern across indexes.');
+  }
   const seen = new Set<string>();
-  (index.nonKeyAttributes ?? []).forEach((name, i) => {
+  projected.forEach((name, i) => {
     validateAttributeName(path, `${property}.nonKeyAttributes[${i}]`, name, 'attribute');
     if (seen.has(name)) invalid(path, `${property}.nonKeyAttributes[${i}]`, `repeats ${show(name)}`, 'list each attribute once.');
     seen.add(name);

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { Attribute, GlobalSecondaryIndexPropsV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Attribute, AttributeType, GlobalSecondaryIndexPropsV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { invalid, show } from '../../shared/errors';
 
 /** The names DynamoDB accepts for tables and indexes. */
@@ -62,4 +62,31 @@ export function indexKeysOf(gsi: GlobalSecondaryIndexPropsV2): Attribute[] {
     ...(gsi.sortKey ? [gsi.sortKey] : []),
     ...(gsi.sortKeys ?? []),
   ];
+}
+
+/** An index key that is the TTL attribute must be a Number (TTL reads epoch seconds); `property` is blamed. */
+export function validateTimeToLiveIndexKeys(path: string, property: string, ttl: string | undefined, indexKeys: Attribute[]): void {
+  if (ttl === undefined || Token.isUnresolved(ttl)) return;
+  const typedKey = indexKeys.find(key => key.name === ttl && key.type !== AttributeType.NUMBER);
+  if (typedKey) {
+    invalid(path, property, `${show(ttl)} is an index key of type ${typedKey.type}, but TTL reads a Number of epoch seconds`,
+      'choose a Number attribute such as "expiresAt".');
+  }
+}
+
+/**
+ * An attribute has one type across the table's and its indexes' keys. `keys` are (property, key)
+ * pairs in declaration order: the later one of a conflicting pair is blamed.
+ */
+export function validateAttributeTypeConsistency(path: string, keys: ReadonlyArray<readonly [string, Attribute | undefined]>): void {
+  const first = new Map<string, readonly [string, Attribute]>();
+  for (const [property, key] of keys) {
+    if (key === undefined || Token.isUnresolved(key.name)) continue;
+    const earlier = first.get(key.name);
+    if (earlier && earlier[1].type !== key.type) {
+      invalid(path, property, `defines ${show(key.name)} as ${key.type} but ${earlier[0]} defines it as ${earlier[1].type}`,
+        'an attribute has one type in the table and all its indexes: use the same type, or another attribute name.');
+    }
+    if (!earlier) first.set(key.name, [property, key]);
+  }
 }

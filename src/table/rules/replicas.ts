@@ -1,7 +1,8 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { BillingMode, ReplicaTableProps, TableEncryptionV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { validateCapacity, validateRequestUnits } from './capacity';
-import { invalid, show } from '../../shared/errors';
+import { validateRecoveryPeriod } from './recovery';
+import { invalid, regionOfArn, show } from '../../shared/errors';
 
 /** What the replica rules need to know about the table a replica joins (its resolved settings). */
 export interface ReplicatedTable {
@@ -46,7 +47,14 @@ export function validateReplica(path: string, property: string, stack: Stack, re
     invalid(path, `${property}.region`, `is ${show(replica.region)} but the stack ${stack.node.path} is environment-agnostic`,
       'give the stack an explicit region, e.g. new Stack(app, "Id", { env: { account: "123456789012", region: "us-east-1" } }).');
   }
-  if (!Token.isUnresolved(replica.region) && replica.region === stack.region) {
+  if (Token.isUnresolved(replica.region)) {
+    invalid(path, `${property}.region`, `is a token (${show(replica.region)}), but a global table's replica regions must be known at synth`,
+      'write the region name, e.g. region: "eu-west-1" (a CfnParameter or an imported value cannot choose a replica region).');
+  }
+  if (typeof replica.region !== 'string' || replica.region === '') {
+    invalid(path, `${property}.region`, `is ${show(replica.region)}`, 'give a region name such as "eu-west-1".');
+  }
+  if (replica.region === stack.region) {
     invalid(path, `${property}.region`, `is ${show(replica.region)}, the region of the stack itself`,
       'the table already lives there: remove this replica or choose another region.');
   }
@@ -58,6 +66,7 @@ export function validateReplica(path: string, property: string, stack: Stack, re
     invalid(path, `${property}.maxReadRequestUnits`, `is ${show(replica.maxReadRequestUnits)} but the table has provisioned billing`,
       'remove it, or set readCapacity for the replica instead.');
   }
+  validateReplicaPointInTimeRecovery(path, property, replica);
   validateRequestUnits(path, property, replica.maxReadRequestUnits, undefined);
   validateCapacity(path, `${property}.readCapacity`, replica.readCapacity);
   for (const [indexName, options] of Object.entries(replica.globalSecondaryIndexOptions ?? {})) {
@@ -73,6 +82,19 @@ export function validateReplica(path: string, property: string, stack: Stack, re
     }
     validateRequestUnits(path, optionPath, options.maxReadRequestUnits, undefined);
   }
+}
+
+/** A replica's own PITR: a recovery period only when it is on, and one DynamoDB accepts. */
+function validateReplicaPointInTimeRecovery(path: string, property: string, replica: ReplicaTableProps): void {
+  const spec = replica.pointInTimeRecoverySpecification;
+  const days = spec?.recoveryPeriodInDays;
+  if (spec === undefined || days === undefined) return;
+  const field = `${property}.pointInTimeRecoverySpecification.recoveryPeriodInDays`;
+  if (!spec.pointInTimeRecoveryEnabled) {
+    invalid(path, field, `is ${show(days)} but the replica's point-in-time recovery is disabled`,
+      'enable it for the replica (pointInTimeRecoveryEnabled: true) or remove recoveryPeriodInDays.');
+  }
+  validateRecoveryPeriod(path, field, days);
 }
 
 /** A replica's index options name indexes the table has. */
@@ -111,6 +133,8 @@ export function validateReplicaKeys(
   const keyArns = usesOurKey ? props.replicaKeyArns ?? {} : encryption.replicaKeyArns ?? {};
   const needsKeys = usesOurKey || encryption.tableKey !== undefined;
   if (!needsKeys) return;
+  const keyProperty = usesOurKey ? 'replicaKeyArns' : 'encryption.replicaKeyArns';
+  for (const [region, arn] of Object.entries(keyArns)) validateReplicaKeyArn(path, `${keyProperty}.${region}`, region, arn);
   const stackRegion = stack.region;
   if (!Token.isUnresolved(stackRegion) && keyArns[stackRegion] !== undefined) {
     invalid(path, usesOurKey ? 'replicaKeyArns' : 'encryption', `has a key for ${show(stackRegion)}, the stack's own region`,
@@ -121,5 +145,27 @@ export function validateReplicaKeys(
     const property = usesOurKey ? 'replicaKeyArns' : 'encryption';
     invalid(path, property, `has no customer-managed KMS key for replica region(s) ${missing.map(show).join(', ')}`,
       `KMS keys are regional: create a key in each replica region and pass its ARN, e.g. replicaKeyArns: { ${show(missing[0])}: "arn:aws:kms:${missing[0]}:123456789012:key/..." }, or choose encryption: TableEncryptionV2.awsManagedKey() (gives up your own key policy).`);
+  }
+}
+
+/**
+ * A replica key is a KMS key ARN of the replica's own region. aws-cdk-lib reads the region from the
+ * ARN, failing without a path on anything else ("ARNs must start with arn:"), and CloudFormation
+ * fails the deploy on a key from another region. A token is left to the deploy.
+ */
+export function validateReplicaKeyArn(path: string, property: string, region: string, arn: string): void {
+  const example = `"arn:aws:kms:${region}:123456789012:key/..."`;
+  if (typeof arn !== 'string' || arn.trim() === '') {
+    invalid(path, property, `is ${show(arn)}`, `give the ARN of the replica region's KMS key, e.g. ${example}.`);
+  }
+  if (Token.isUnresolved(arn) || Token.isUnresolved(region)) return;
+  const arnRegion = regionOfArn(arn);
+  if (arnRegion === undefined || !arn.startsWith('arn:')) {
+    invalid(path, property, `is ${show(arn)}, not a KMS key ARN`,
+      `give the key's full ARN, e.g. ${example} (an alias or key id cannot say which region the key is in).`);
+  }
+  if (arnRegion !== region) {
+    invalid(path, property, `is ${show(arn)}, a key in ${show(arnRegion)}, but the replica is in ${show(region)}`,
+      `KMS keys are regional: use a key created in ${region}, e.g. ${example}.`);
   }
 }
