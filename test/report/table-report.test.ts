@@ -96,10 +96,10 @@ describe('table report', () => {
       expect(report.streamConsumers).toBe(1);
       expect(report.streamConsumersWithFailureDestination).toBe(1);
       expect(report.tableAlarms).toBeGreaterThanOrEqual(4);
-      // The StreamConsumer's iterator age, errors, throttles and failure queue alarms.
-      expect(report.consumerAlarms).toBe(4);
+      // The StreamConsumer's iterator age, errors-and-throttles and failure queue alarms.
+      expect(report.consumerAlarms).toBe(3);
       expect(report.alarms).toBe(report.tableAlarms + report.consumerAlarms);
-      expect(formatReport([report])).toMatch(/backup plans: {8}in 1\n {2}alarms: {14}\d+ \(\d+ on the table, 4 on its consumers\)\n {2}stream consumers: {4}1 \(1 with a failure destination\)/);
+      expect(formatReport([report])).toMatch(/backup plans: {8}in 1\n {2}alarms: {14}\d+ \(\d+ on the table, 3 on its consumers\)\n {2}stream consumers: {4}1 \(1 with a failure destination\)/);
       // The stack's own region is the table, not a replica.
       expect(report.region).toBe('us-east-1');
       expect((report.replicas as any[]).map(r => r.region)).toEqual(['eu-west-1', 'ap-southeast-2']);
