@@ -1,25 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { partitionKey } from './fixtures';
-import { DaxCluster, DaxClusterProps, DaxEndpointEncryption, DynamoDbProductionChecks, ProductionTable } from '../../src';
-import { acknowledgementsIn } from '../compliance/nag';
-import { TEST_CONTEXT, TEST_ENV } from '../helpers/app';
-
-/**
- * The seven packs: five cdk-nag packs, ours, and AWS Control Tower's proactive controls
- * (cfn-guard), all as policy-validation plugins, the way a user runs them.
- */
-function sevenPacks() {
-  return [
-    new AwsSolutionsChecks(), new HIPAASecurityChecks(), new NIST80053R5Checks(), new PCIDSS321Checks(), new ServerlessChecks(),
-    new DynamoDbProductionChecks(), new CfnGuardValidator(),
-  ];
-}
+import { DaxCluster, DaxClusterProps, DaxEndpointEncryption, ProductionTable } from '../../src';
+import { acknowledgementsIn, sevenPackFindings } from '../compliance/nag';
+import { TEST_ENV } from '../helpers/app';
 
 /**
  * The VPC is the user's own resource, not the library's: a private one (isolated subnets in three
@@ -46,33 +30,14 @@ function userVpc(stack: Stack): ec2.Vpc {
   return vpc;
 }
 
-/** Synthesizes with the seven packs and returns every unacknowledged finding as `<pack> <rule> <path>`, sorted. */
+/** Synthesizes with the seven packs (test/compliance/nag.ts) and returns every unacknowledged finding as `<pack> <rule> <path>`, sorted. */
 function findings(props: Partial<DaxClusterProps> = {}): { findings: string[]; app: App; cluster: DaxCluster } {
-  const outdir = mkdtempSync(join(tmpdir(), 'dax-compliance-'));
-  try {
-    const app = new App({ outdir, context: { ...TEST_CONTEXT, '@aws-cdk/core:validationReportJson': true } });
-    const stack = new Stack(app, 'TestStack', { env: TEST_ENV });
+  const { findings: found, built: cluster, app } = sevenPackFindings(scope => {
+    const stack = new Stack(scope, 'TestStack', { env: TEST_ENV });
     const table = new ProductionTable(stack, 'Orders', { partitionKey });
-    const cluster = new DaxCluster(stack, 'Cache', { vpc: userVpc(stack), tables: [table], ...props });
-    Validations.of(app).addPlugins(...sevenPacks());
-    let synthError: unknown;
-    try {
-      app.synth();
-    } catch (e) {
-      synthError = e;
-    }
-    const reportFile = join(outdir, 'policy-validation-report.json');
-    if (!existsSync(reportFile)) throw synthError ?? new Error('no validation report was written');
-    const report = JSON.parse(readFileSync(reportFile, 'utf8'));
-    const found: string[] = (report.pluginReports ?? []).flatMap((plugin: any) => (plugin.violations ?? [])
-      .flatMap((violation: any) => (violation.violatingResources ?? [])
-        .map((resource: any) => `${plugin.summary.pluginName} ${violation.ruleName} ${resource.constructPath}`)));
-    if (synthError === undefined && found.length > 0) throw new Error(`synthesis passed but the report lists ${found.join(', ')}`);
-    if (synthError !== undefined && found.length === 0) throw synthError;
-    return { findings: [...new Set(found)].sort(), app, cluster };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+    return new DaxCluster(stack, 'Cache', { vpc: userVpc(stack), tables: [table], ...props });
+  });
+  return { findings: found, app, cluster };
 }
 
 /**
