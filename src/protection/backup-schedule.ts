@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
 import { invalid, show } from '../shared/errors';
+import { requireConvertibleToken } from '../shared/token-durations';
 
 /** The shortest retention AWS Backup accepts after a move to cold storage. */
 const MIN_COLD_STORAGE_DAYS = 90;
@@ -225,6 +226,7 @@ class RuleSchedule extends BackupSchedule {
     }
     // AWS Backup's lifecycle counts whole days (aws-cdk-lib's BackupPlanRule converts with toDays()).
     for (const [name, duration] of [['retention', s.retention], ['moveToColdStorageAfter', s.moveToColdStorageAfter]] as const) {
+      if (duration?.isUnresolved()) requireConvertibleToken(path, `${property}.${name}`, duration, 'days');
       const days = duration && daysOf(duration);
       if (days !== undefined && !Number.isInteger(days)) {
         invalid(path, `${property}.${name}`, `is ${duration!.toHumanString()}, not a whole number of days`, 'use Duration.days(n): AWS Backup counts lifecycle days.');

@@ -5,6 +5,7 @@ import { BackupSchedule } from './backup-schedule';
 import type { ScheduledExportProps } from './scheduled-export-props';
 import type { BackupVaultLockOptions, TableBackupPlanProps } from './table-backup-plan-props';
 import { invalid, show } from '../shared/errors';
+import { requireConvertibleToken } from '../shared/token-durations';
 
 /**
  * Checks a `TableBackupPlan`'s props, with its schedules resolved (the default pair when none are
@@ -25,7 +26,7 @@ export function validateTableBackupPlanProps(path: string, props: TableBackupPla
     invalid(path, 'backupVaultName', `is ${show(vaultName)}`, 'use 2 to 50 letters, digits, "-" or "_" (AWS Backup vault names), or leave it out.');
   }
   const copyRetention = props.copyTo?.retention;
-  if (copyRetention && !Token.isUnresolved(copyRetention.toSeconds())) {
+  if (copyRetention?.isUnresolved()) {requireConvertibleToken(path, 'copyTo.retention', copyRetention, 'days');} else if (copyRetention) {
     const days = copyRetention.toDays({ integral: false });
     if (!(Number.isInteger(days) && days >= 1)) {
       invalid(path, 'copyTo.retention', `is ${copyRetention.toHumanString()}`, 'keep copies a whole number of days, at least Duration.days(1).');
@@ -40,8 +41,12 @@ export function validateTableBackupPlanProps(path: string, props: TableBackupPla
 function validateVaultLock(path: string, lock: BackupVaultLockOptions, schedules: BackupSchedule[]): void {
   // AWS Backup (and aws-cdk-lib's BackupVault) take whole days: at least 1, a maximum above the minimum and at most 36500.
   for (const [property, duration] of [['minRetention', lock.minRetention], ['maxRetention', lock.maxRetention], ['changeableFor', lock.changeableFor]] as const) {
+    if (duration?.isUnresolved()) {
+      requireConvertibleToken(path, `vaultLock.${property}`, duration, 'days');
+      continue;
+    }
     const days = duration?.toDays({ integral: false });
-    if (days !== undefined && !Token.isUnresolved(duration!.toSeconds()) && !(Number.isInteger(days) && days >= 1 && days <= 36500)) {
+    if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 36500)) {
       invalid(path, `vaultLock.${property}`, `is ${duration!.toHumanString()}`, 'use a whole number of days from 1 to 36500, such as Duration.days(35).');
     }
   }
@@ -106,7 +111,8 @@ const MIN_DAYS_BEFORE_INFREQUENT_ACCESS = 30;
  * "Resolution error" on `Duration.hours(36)`), and refuses STANDARD_IA or ONEZONE_IA before 30 days.
  */
 function validateArchive(path: string, archiveAfter: Duration | undefined, storageClass: s3.StorageClass | undefined): void {
-  if (archiveAfter === undefined || archiveAfter.isUnresolved()) return;
+  if (archiveAfter === undefined) return;
+  if (archiveAfter.isUnresolved()) return requireConvertibleToken(path, 'archiveAfter', archiveAfter, 'days');
   const days = archiveAfter.toDays({ integral: false });
   if (!Number.isInteger(days) || days < 0) {
     invalid(path, 'archiveAfter', `is ${archiveAfter.toHumanString()}, not a whole number of days`, 'S3 lifecycle rules count whole days: use Duration.days(n), e.g. Duration.days(30) (the default).');

@@ -5,6 +5,7 @@ import { RenderedFilter } from './private/types';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { consumedViewType, tableStream } from './stream-source';
 import { invalid, millisOf, show } from '../shared/errors';
+import { requireConvertibleToken } from '../shared/token-durations';
 
 /** DynamoDB Streams returns at most 1000 records per GetRecords call. */
 export const MAX_BATCH_SIZE = 1000;
@@ -50,12 +51,7 @@ function validateTokenDuration(path: string, property: string, value: Duration, 
     invalid(path, property, 'is a token, which aws-cdk-lib\'s event source mapping cannot take (it range-checks the encoded number)',
       'write the duration, e.g. Duration.hours(24), or leave it unset.');
   }
-  try {
-    if (unit === 'seconds') value.toSeconds(); else value.toMilliseconds();
-  } catch {
-    invalid(path, property, `is a token in another unit than ${unit}, which CloudFormation cannot convert`,
-      `make it from the parameter in ${unit}: Duration.${unit === 'seconds' ? 'seconds' : 'millis'}(param.valueAsNumber).`);
-  }
+  requireConvertibleToken(path, property, value, unit);
 }
 
 /**

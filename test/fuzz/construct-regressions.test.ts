@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BackupSchedule, TableBackupPlan, TableBackupPlanProps, TableMonitoring } from '../../src';
@@ -66,6 +66,33 @@ describe('TableBackupPlan, found by the fuzzer', () => {
     const table = new TableV2(stack, 'Plain', { partitionKey });
     expect(kitErrorOf(() => new TableBackupPlan(stack, 'Backup', { tables: [table], copyTo: { destinationVault, retention: Duration.hours(12) } })).property)
       .toBe('copyTo.retention');
+  });
+
+  test('vaultLock.minRetention of a fractional millisecond (aws-cdk-lib: CannotConvertedIntoWhole, from our own check)', () => {
+    expect(rejectedProperty({ vaultLock: { minRetention: Duration.millis(0.5) } })).toBe('vaultLock.minRetention');
+  });
+
+  test('token durations in another unit than days (aws-cdk-lib: a token cannot be converted)', () => {
+    const hoursToken = () => Duration.hours(Lazy.number({ produce: () => 48 }));
+    expect(rejectedProperty({ vaultLock: { minRetention: hoursToken() } })).toBe('vaultLock.minRetention');
+    expect(rejectedProperty({ schedules: [BackupSchedule.daily({ retention: hoursToken() })] })).toBe('schedules[Daily].retention');
+    expect(rejectedProperty({ schedules: [BackupSchedule.monthly({ moveToColdStorageAfter: hoursToken() })] })).toBe('schedules[Monthly].moveToColdStorageAfter');
+  });
+
+  test('token durations in days are not judged: they reach the template', () => {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    const days = new CfnParameter(stack, 'Days', { type: 'Number', default: 35 }).valueAsNumber;
+    new TableBackupPlan(stack, 'Backup', {
+      tables: [table],
+      schedules: [BackupSchedule.daily({ retention: Duration.days(days) })],
+      vaultLock: { minRetention: Duration.days(days) },
+    });
+    const template = templateOf(stack);
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [{ Lifecycle: { DeleteAfterDays: { Ref: 'Days' } } }] },
+    });
+    template.hasResourceProperties('AWS::Backup::BackupVault', { LockConfiguration: { MinRetentionDays: { Ref: 'Days' } } });
   });
 
   test('a lock and schedules in whole days still synthesize', () => {

@@ -97,3 +97,8 @@ export function keyArnOf(stack: Stack, region: string, form: KeyArnForm = 'arn')
     default: return arn(region);
   }
 }
+
+/** The arbitrary's value one time in `oneIn`, otherwise undefined (an override mixed in rarely). */
+export function sometimes<T>(arbitrary: fc.Arbitrary<T>, oneIn = 5): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
