@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { DAX_ALARM_DEFAULTS, DaxAlarmName } from './dax-alarm-defaults';
 import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
+import { requirePeriodNotToken } from '../monitoring/validation';
 import { invalid, show } from '../shared/errors';
 
 /** DAX: one primary and at most 10 read replicas. */
@@ -55,7 +56,7 @@ function alarmOptions(path: string, props: DaxClusterProps): void {
     }
     const period = options.period ?? defaults.period;
     if (!(period instanceof Duration)) invalid(path, `${property}.period`, `is ${show(period)}, not a Duration`, 'pass a Duration such as Duration.minutes(1).');
-    if (period.isUnresolved()) continue;
+    requirePeriodNotToken(path, `${property}.period`, period);
     const periodMillis = period.toMilliseconds({ integral: false });
     if (periodMillis < 60_000 || periodMillis % 60_000 !== 0) {
       invalid(path, `${property}.period`, `is ${period.toHumanString()} but DAX publishes one-minute data`, 'choose a whole number of minutes.');

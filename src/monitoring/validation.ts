@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import { AlarmDefaults, AlarmOverrides } from './alarm-builder';
 import { ALARM_DEFAULTS } from './alarm-defaults';
 import { LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps } from './table-monitoring-props';
-import { invalid, show } from '../shared/errors';
+import { invalid, isToken, show } from '../shared/errors';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ONE_DAY_SECONDS = 86_400;
@@ -56,7 +56,11 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
       invalid(path, 'latency.operations', 'is empty', 'list at least one operation with its threshold, or disable the alarm with enabled: false.');
     }
     for (const { operation, threshold } of latency.operations) {
-      if (threshold?.isUnresolved()) continue;
+      if (threshold?.isUnresolved()) {
+        // Each threshold divides its operation's latency in the alarm's metric math expression, a string.
+        invalid(path, 'latency.operations', `gives ${show(operation)} a token threshold, but thresholds are written into the alarm's metric math expression at synthesis`,
+          'give the threshold as a Duration such as Duration.millis(100).');
+      }
       const millis = threshold ? threshold.toMilliseconds({ integral: false }) : undefined;
       if (millis === undefined || millis <= 0) {
         invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${millis ?? show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
@@ -94,24 +98,24 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
       invalid(path, `${key}.threshold`, `is ${show(threshold)} but it is a percentage of capacity`, 'use a number above 0 and at most 100, such as 90.');
     }
   }
-  const periods = options.evaluationPeriods;
-  if (periods !== undefined && Token.isUnresolved(periods)) return;
+  // A token is skipped by the checks it takes part in, never by the others.
+  const periods = isToken(options.evaluationPeriods) ? undefined : options.evaluationPeriods;
   if (periods !== undefined && !(Number.isInteger(periods) && periods >= 1)) {
     invalid(path, `${key}.evaluationPeriods`, `is ${showNumber(periods)}`, 'use a whole number of at least 1.');
   }
-  const datapoints = options.datapointsToAlarm;
-  if (datapoints !== undefined && Token.isUnresolved(datapoints)) return;
+  const datapoints = isToken(options.datapointsToAlarm) ? undefined : options.datapointsToAlarm;
   if (datapoints !== undefined && !(Number.isInteger(datapoints) && datapoints >= 1)) {
     invalid(path, `${key}.datapointsToAlarm`, `is ${showNumber(datapoints)}`, 'use a whole number of at least 1.');
   }
   // Checked against what the alarm will use: a value left out takes the alarm's default.
+  const periodsToken = isToken(options.evaluationPeriods);
   const effectivePeriods = periods ?? defaults.evaluationPeriods;
-  if (datapoints !== undefined && datapoints > effectivePeriods) {
+  if (datapoints !== undefined && !periodsToken && datapoints > effectivePeriods) {
     invalid(path, `${key}.datapointsToAlarm`, `is ${datapoints}, more than evaluationPeriods (${effectivePeriods}${periods === undefined ? ', the default' : ''})`,
       'use at most evaluationPeriods datapoints ("M out of N" needs M <= N), or raise evaluationPeriods.');
   }
   const period: Duration | undefined = options.period;
-  if (period?.isUnresolved()) return;
+  if (period !== undefined) requirePeriodNotToken(path, `${key}.period`, period);
   if (period !== undefined) {
     const seconds = period.toMilliseconds({ integral: false }) / 1000;
     if (seconds < 60 || seconds % 60 !== 0) {
@@ -119,9 +123,19 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
     }
   }
   const periodSeconds = (period ?? defaults.period).toSeconds();
-  if ((period !== undefined || periods !== undefined) && !Token.isUnresolved(periodSeconds) && periodSeconds * effectivePeriods > ONE_DAY_SECONDS) {
+  if ((period !== undefined || periods !== undefined) && !periodsToken && periodSeconds * effectivePeriods > ONE_DAY_SECONDS) {
     invalid(path, `${key}.evaluationPeriods`, `times period is ${periodSeconds * effectivePeriods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
   }
+}
+
+/**
+ * aws-cdk-lib's `cloudwatch.Metric` range-checks the period it is given, a token's encoded number
+ * included, so an alarm period cannot come from a parameter.
+ */
+export function requirePeriodNotToken(path: string, property: string, period: Duration): void {
+  if (!period.isUnresolved()) return;
+  invalid(path, property, 'is a token, which aws-cdk-lib\'s CloudWatch metrics cannot take (they check the period at synthesis)',
+    'give the period as a Duration, a whole number of minutes such as Duration.minutes(5).');
 }
 
 /** An index name to monitor: non-empty and not already monitored. */

@@ -71,6 +71,11 @@ export abstract class ExportMode {
   public _validate(constructPath: string): void {
     const incremental = this._incremental;
     if (!incremental) return;
+    if (incremental.window.isUnresolved()) {
+      // The state machine's definition computes each export's start time from the window at synth.
+      invalid(constructPath, 'mode.window', 'is a token, but the window is written into the export\'s state machine at synthesis',
+        'give the window as a Duration, from Duration.minutes(15) to Duration.hours(24), equal to the schedule interval.');
+    }
     const minutes = incremental.window.toMinutes({ integral: false });
     if (minutes < 15 || minutes > 24 * 60) {
       invalid(constructPath, 'mode.window', `is ${incremental.window.toHumanString()}, outside the 15 minutes to 24 hours DynamoDB accepts for an incremental export`,

@@ -50,20 +50,24 @@ function validateVaultLock(path: string, lock: BackupVaultLockOptions, schedules
       invalid(path, `vaultLock.${property}`, `is ${duration!.toHumanString()}`, 'use a whole number of days from 1 to 36500, such as Duration.days(35).');
     }
   }
-  // Tokens (Duration.days(param.valueAsNumber)) are not judged: the deploy checks them.
-  if ([lock.minRetention, lock.maxRetention, lock.changeableFor].some(d => d?.isUnresolved())) return;
-  const minDays = lock.minRetention.toDays({ integral: false });
-  const maxDays = lock.maxRetention?.toDays({ integral: false });
-  if (maxDays !== undefined && maxDays <= minDays) {
-    invalid(path, 'vaultLock.maxRetention', `is ${lock.maxRetention!.toHumanString()}, ${maxDays < minDays ? 'shorter than' : 'the same as'} minRetention ${lock.minRetention.toHumanString()}`, 'make maxRetention longer than minRetention.');
+  // A token (Duration.days(param.valueAsNumber)) is skipped by the checks it takes part in, never by the others.
+  const resolved = (d: Duration | undefined) => (d === undefined || d.isUnresolved() ? undefined : d);
+  const changeableFor = resolved(lock.changeableFor);
+  if (changeableFor && changeableFor.toDays({ integral: false }) < 3) {
+    invalid(path, 'vaultLock.changeableFor', `is ${changeableFor.toHumanString()}, shorter than the 3-day minimum grace time`, 'use Duration.days(3) or more, to leave time to test before the lock is permanent.');
   }
-  if (lock.changeableFor && lock.changeableFor.toDays({ integral: false }) < 3) {
-    invalid(path, 'vaultLock.changeableFor', `is ${lock.changeableFor.toHumanString()}, shorter than the 3-day minimum grace time`, 'use Duration.days(3) or more, to leave time to test before the lock is permanent.');
+  const min = resolved(lock.minRetention);
+  const max = resolved(lock.maxRetention);
+  if (!min || (lock.maxRetention && !max)) return;
+  const minDays = min.toDays({ integral: false });
+  const maxDays = max?.toDays({ integral: false });
+  if (maxDays !== undefined && maxDays <= minDays) {
+    invalid(path, 'vaultLock.maxRetention', `is ${max!.toHumanString()}, ${maxDays < minDays ? 'shorter than' : 'the same as'} minRetention ${min.toHumanString()}`, 'make maxRetention longer than minRetention.');
   }
   for (const schedule of schedules.filter(s => !s.retention.isUnresolved())) {
     const days = schedule.retention.toDays({ integral: false });
     if (days < minDays || (maxDays !== undefined && days > maxDays)) {
-      invalid(path, 'vaultLock', `allows retention from ${lock.minRetention.toHumanString()}${lock.maxRetention ? ` to ${lock.maxRetention.toHumanString()}` : ''} but schedule ${show(schedule.ruleName)} keeps ${schedule.retention.toHumanString()}, so its backups would fail`,
+      invalid(path, 'vaultLock', `allows retention from ${min.toHumanString()}${max ? ` to ${max.toHumanString()}` : ''} but schedule ${show(schedule.ruleName)} keeps ${schedule.retention.toHumanString()}, so its backups would fail`,
         'widen the lock\'s retention range or change the schedule\'s retention.');
     }
   }

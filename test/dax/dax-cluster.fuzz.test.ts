@@ -9,6 +9,7 @@ import { partitionKey } from './fixtures';
 import { DaxCluster, DaxClusterProps, DaxEndpointEncryption } from '../../src';
 import { DAX_ALARM_DEFAULTS } from '../../src/dax/dax-alarm-defaults';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from '../fuzz/harness';
+import { NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from '../fuzz/token-arbitraries';
 import { testStack } from '../helpers/app';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -25,18 +26,25 @@ function specArb(careless: boolean) {
   const tuningArb = fc.record({
     enabled: fc.boolean(),
     periodSeconds: mixed(fc.constantFrom(60, 300, 3600), fc.constantFrom(0.5, 1, 30, 90)),
+    // Any Duration (fractional seconds, another unit, a token) in place of the period, 1 in 5.
+    period: sometimes(durationSpecArb(60, 3600)),
     evaluationPeriods: mixed(fc.integer({ min: 1, max: 24 }), fc.constantFrom(0, -1, 2.5, Number.NaN, 2000)),
+    evaluationPeriodsToken: sometimes(fc.constantFrom('param' as const, 'lazy' as const)),
     datapointsToAlarm: mixed(fc.integer({ min: 1, max: 3 }), fc.constantFrom(0, -3, 1.5, 100)),
-    threshold: mixed(fc.integer({ min: 0, max: 100 }), fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY)),
+    threshold: numberSpecArb(mixed(fc.integer({ min: 0, max: 100 }), fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY))),
     treatMissingData: fc.constantFrom(...Object.values(cloudwatch.TreatMissingData)),
   }, { requiredKeys: [] });
   return fc.record({
     subnets: mixed(fc.constantFrom(3, 2), fc.constantFrom(0, 1)),
     nodeType: mixed(fc.constantFrom('dax.r5.large', 'dax.r5.4xlarge', 'dax.t3.small', 'dax.t3.medium'), fc.constantFrom('', 'r5.large', 'dax.r5', 'DAX.R5.LARGE', 'dax..large')),
     replicationFactor: mixed(fc.integer({ min: 1, max: 11 }), fc.constantFrom(0, -1, 12, 2.5, Number.NaN)),
+    replicationFactorToken: sometimes(fc.constantFrom('param' as const, 'lazy' as const)),
     itemTtlMs: mixed(fc.integer({ min: 0, max: 86_400 }).map(s => s * 1000), fc.constantFrom(1, 999, 1500, 0.5)),
     queryTtlMs: mixed(fc.integer({ min: 0, max: 86_400 }).map(s => s * 1000), fc.constantFrom(1, 250, 0.25)),
-    clusterName: mixed(fc.stringMatching(/^[a-z][a-z0-9]{0,9}(-[a-z0-9]{1,8})?$/), fc.constantFrom('', '1abc', 'a--b', 'ends-', 'x'.repeat(21), 'has space')),
+    // Any Duration (fractional, another unit, a token) in place of the TTLs, 1 in 5.
+    itemTtl: sometimes(durationSpecArb(0, 86_400)),
+    queryTtl: sometimes(durationSpecArb(0, 86_400)),
+    clusterName: mixed(fc.stringMatching(/^[a-z][a-z0-9]{0,9}(-[a-z0-9]{1,8})?$/), fc.oneof(fc.constantFrom('', '1abc', 'a--b', 'ends-', 'x'.repeat(21), 'has space'), wildNameArb)),
     window: mixed(fc.constantFrom('sun:05:00-sun:06:00', 'mon:23:30-tue:00:30'), fc.constantFrom('', 'sun:25:00-sun:26:00', '05:00-06:00', 'sunday:05:00-sunday:06:00')),
     tls: fc.boolean(),
     sse: fc.boolean(),
@@ -63,21 +71,35 @@ function specArb(careless: boolean) {
 const fuzzedSpecArb = fc.oneof(specArb(false), specArb(true));
 type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
 
+const wholeIn = (min: number, max: number) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** A number spec's number: a parameter stands for any value, a Lazy for valid ones only (tokenFor). */
+function numberIn(stack: Stack, spec: NumberSpec | undefined, valid: (n: number) => boolean): number | undefined {
+  return spec && numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) });
+}
+
 function build(stack: Stack, spec: Spec): DaxClusterProps {
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789', availabilityZones: ZONES, privateSubnetIds: SUBNETS });
   const topic = spec.action === 'stackTopic' ? undefined : new sns.Topic(stack, 'Own', { enforceSSL: true });
   const alarms: { [name: string]: any } = {};
   for (const [name, t] of Object.entries(spec.tunings)) {
-    alarms[name] = { ...t, period: t.periodSeconds === undefined ? undefined : Duration.millis(t.periodSeconds * 1000), periodSeconds: undefined };
+    alarms[name] = {
+      ...t,
+      period: durationOf(stack, t.period) ?? (t.periodSeconds === undefined ? undefined : Duration.millis(t.periodSeconds * 1000)),
+      evaluationPeriods: numberIn(stack, t.evaluationPeriods === undefined ? undefined : { value: t.evaluationPeriods, token: t.evaluationPeriodsToken }, wholeIn(1, 24)),
+      threshold: numberIn(stack, t.threshold, n => Number.isFinite(n) && n >= 0),
+      periodSeconds: undefined,
+      evaluationPeriodsToken: undefined,
+    };
   }
   return {
     vpc,
     vpcSubnets: { subnets: vpc.privateSubnets.slice(0, spec.subnets) },
     tables: [new TableV2(stack, 'Orders', { partitionKey })],
     nodeType: spec.nodeType,
-    replicationFactor: spec.replicationFactor,
-    itemCacheTtl: spec.itemTtlMs === undefined ? undefined : Duration.millis(spec.itemTtlMs),
-    queryCacheTtl: spec.queryTtlMs === undefined ? undefined : Duration.millis(spec.queryTtlMs),
+    replicationFactor: numberIn(stack, spec.replicationFactor === undefined ? undefined : { value: spec.replicationFactor, token: spec.replicationFactorToken }, wholeIn(1, 11)),
+    itemCacheTtl: durationOf(stack, spec.itemTtl) ?? (spec.itemTtlMs === undefined ? undefined : Duration.millis(spec.itemTtlMs)),
+    queryCacheTtl: durationOf(stack, spec.queryTtl) ?? (spec.queryTtlMs === undefined ? undefined : Duration.millis(spec.queryTtlMs)),
     clusterName: spec.clusterName,
     preferredMaintenanceWindow: spec.window,
     endpointEncryption: spec.tls === undefined ? undefined : spec.tls ? DaxEndpointEncryption.TLS : DaxEndpointEncryption.NONE,

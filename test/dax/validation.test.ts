@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { daxCluster, daxFixture, plainTable, threeZoneVpc } from './fixtures';
@@ -38,6 +38,8 @@ describe('validation: our error, naming the property and the fix', () => {
     ['a negative threshold', { alarms: { errorRequests: { threshold: -1 } } }, 'alarms.errorRequests.threshold', /is -1 but must be a number, zero or more/],
     ['a 30-second period', { alarms: { throttledRequests: { period: Duration.seconds(30) } } }, 'alarms.throttledRequests.period', /DAX publishes one-minute data/],
     ['an unknown alarm', { alarms: { latency: {} } as any }, 'alarms.latency', /is not an alarm of DaxCluster; use one of cpuUtilization/],
+    // Found by the fuzzer (#12): aws-cdk-lib's cloudwatch.Metric range-checks a token period and failed without a path.
+    ['a token period', { alarms: { cpuUtilization: { period: Duration.minutes(Lazy.number({ produce: () => 5 })) } } }, 'alarms.cpuUtilization.period', /is a token, which aws-cdk-lib's CloudWatch metrics cannot take.*; give the period as a Duration/],
   ])('%s', (_name, overrides, property, message) => {
     expectKitError(() => build(overrides), { path: PATH, property, message });
   });

@@ -1,7 +1,7 @@
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
-import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BackupSchedule, TableBackupPlan, TableBackupPlanProps, TableMonitoring } from '../../src';
+import { AttributeType, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { BackupSchedule, ExportMode, ScheduledExport, TableBackupPlan, TableBackupPlanProps, TableMonitoring, TableMonitoringProps } from '../../src';
 import { templateOf, testStack } from '../helpers/app';
 import { kitErrorOf } from '../helpers/errors';
 
@@ -19,6 +19,32 @@ describe('TableMonitoring, found by the fuzzer', () => {
     const error = kitErrorOf(() => new TableMonitoring(stack, 'Monitoring', { table, dashboard: true, dashboardName }));
     expect(error.property).toBe('dashboardName');
     expect(error.message.startsWith('TestStack/Monitoring: dashboardName ')).toBe(true);
+  });
+
+  function monitoringError(props: Partial<TableMonitoringProps>) {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey });
+    return kitErrorOf(() => new TableMonitoring(stack, 'Monitoring', { table, ...props }));
+  }
+
+  test('a token alarm period (aws-cdk-lib: PeriodMustBeValidInterval, with the encoded number)', () => {
+    const error = monitoringError({ readThrottles: { period: Duration.seconds(Lazy.number({ produce: () => 60 })) } });
+    expect(error.property).toBe('readThrottles.period');
+    expect(error.message).toMatch(/readThrottles.period is a token, which aws-cdk-lib's CloudWatch metrics cannot take .*; give the period as a Duration/);
+  });
+
+  test('a token datapointsToAlarm no longer skips the period check after it', () => {
+    const datapointsToAlarm = Lazy.number({ produce: () => 1 });
+    const error = monitoringError({ readThrottles: { datapointsToAlarm, period: Duration.millis(1) } });
+    expect(error.property).toBe('readThrottles.period');
+    expect(error.message).toMatch(/readThrottles.period is 0.001 seconds; DynamoDB publishes one-minute data/);
+  });
+
+  test('a token latency threshold (it is written into the metric math expression)', () => {
+    const threshold = Duration.millis(new CfnParameter(testStack(), 'Ms', { type: 'Number' }).valueAsNumber);
+    const error = monitoringError({ latency: { operations: [{ operation: Operation.GET_ITEM, threshold }] } });
+    expect(error.property).toBe('latency.operations');
+    expect(error.message).toMatch(/gives "GetItem" a token threshold, but thresholds are written into the alarm's metric math expression at synthesis; give the threshold as a Duration/);
   });
 
   test('a valid dashboardName synthesizes', () => {
@@ -95,6 +121,11 @@ describe('TableBackupPlan, found by the fuzzer', () => {
     template.hasResourceProperties('AWS::Backup::BackupVault', { LockConfiguration: { MinRetentionDays: { Ref: 'Days' } } });
   });
 
+  test('a token minRetention no longer skips the 3-day changeableFor check (aws-cdk-lib: BackupEnforcesHourCoolingPeriod)', () => {
+    const minRetention = Duration.days(Lazy.number({ produce: () => 7 }));
+    expect(rejectedProperty({ vaultLock: { minRetention, changeableFor: Duration.hours(24) } })).toBe('vaultLock.changeableFor');
+  });
+
   test('a lock and schedules in whole days still synthesize', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey });
@@ -105,5 +136,25 @@ describe('TableBackupPlan, found by the fuzzer', () => {
       vaultLock: { minRetention: Duration.days(7), maxRetention: Duration.days(36), changeableFor: Duration.hours(72) },
     });
     templateOf(stack).hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'orders-vault_1' });
+  });
+});
+
+describe('ScheduledExport, found by the fuzzer', () => {
+  function exportError(build: (table: TableV2) => ConstructorParameters<typeof ScheduledExport>[2]) {
+    const stack = testStack();
+    const table = new TableV2(stack, 'Plain', { partitionKey, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } });
+    return kitErrorOf(() => new ScheduledExport(stack, 'Export', build(table)));
+  }
+
+  test('a token incremental window (judged as its encoded number: "outside 15 minutes to 24 hours")', () => {
+    const error = exportError(table => ({ table, mode: ExportMode.incremental({ window: Duration.minutes(Lazy.number({ produce: () => 60 })) }) }));
+    expect(error.property).toBe('mode.window');
+    expect(error.message).toMatch(/mode.window is a token, but the window is written into the export's state machine at synthesis; give the window as a Duration/);
+  });
+
+  test('a token archiveAfter in hours (S3 lifecycle days cannot be converted from a token)', () => {
+    const error = exportError(table => ({ table, archiveAfter: Duration.hours(Lazy.number({ produce: () => 48 })) }));
+    expect(error.property).toBe('archiveAfter');
+    expect(error.message).toMatch(/archiveAfter is a token in another unit than days, which CloudFormation cannot convert; make it from the parameter in days: Duration.days\(param.valueAsNumber\)/);
   });
 });

@@ -5,6 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
+import { durationOf, durationSpecArb, sometimes, wildNameArb } from './token-arbitraries';
 import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport, ScheduledExportProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -29,15 +30,18 @@ function specArb(careless: boolean) {
     ),
     incremental: fc.option(fc.record({
       windowMinutes: mixed(fc.integer({ min: 15, max: 1440 }), fc.constantFrom(0, 1, 14, 1441, 2880)),
+      // Any Duration (fractional, another unit, a token) in place of the whole minutes, 1 in 5.
+      window: sometimes(durationSpecArb(15 * 60, 24 * 3600)),
       viewType: fc.option(fc.constantFrom(...Object.values(IncrementalExportViewType)), { nil: undefined }),
     }), { nil: undefined }),
     format: fc.option(fc.constantFrom(...Object.values(ExportFormat)), { nil: undefined }),
     ownBucket: fc.constantFrom('none', 'kms', 's3Managed'),
     prefix: fc.option(mixed(
       fc.stringMatching(/^[a-z0-9][a-z0-9/_.-]{0,30}$/),
-      fc.constantFrom('/leading', '*', 'exports/*/x', '//'),
+      fc.oneof(fc.constantFrom('/leading', '*', 'exports/*/x', '//'), wildNameArb),
     ), { nil: undefined }),
     archiveAfterDays: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
+    archiveAfter: sometimes(durationSpecArb(0, 400 * 86_400)),
     archiveStorageClass: fc.option(fc.constantFrom(...STORAGE_CLASSES), { nil: undefined }),
     enabled: fc.option(fc.boolean(), { nil: undefined }),
   });
@@ -63,12 +67,15 @@ function build(stack: Stack, spec: Spec): ScheduledExportProps {
       ? scheduler.ScheduleExpression.rate(Duration.minutes(spec.schedule.minutes))
       : scheduler.ScheduleExpression.cron({ minute: '0', hour: String(spec.schedule.hour) }),
     mode: spec.incremental
-      ? ExportMode.incremental({ window: Duration.minutes(spec.incremental.windowMinutes), viewType: spec.incremental.viewType })
+      ? ExportMode.incremental({
+        window: durationOf(stack, spec.incremental.window) ?? Duration.minutes(spec.incremental.windowMinutes),
+        viewType: spec.incremental.viewType,
+      })
       : ExportMode.full(),
     format: spec.format,
     bucket,
     prefix: spec.prefix,
-    archiveAfter: spec.archiveAfterDays === undefined ? undefined : Duration.days(spec.archiveAfterDays),
+    archiveAfter: durationOf(stack, spec.archiveAfter) ?? (spec.archiveAfterDays === undefined ? undefined : Duration.days(spec.archiveAfterDays)),
     archiveStorageClass: spec.archiveStorageClass,
     enabled: spec.enabled,
   };
