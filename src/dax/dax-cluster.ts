@@ -11,6 +11,7 @@ import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
 import { DaxServiceRole } from './dax-role';
 import { validateDaxClusterProps, validateSubnets } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
+import { securityGroupDescription } from '../shared/descriptions';
 import { invalid } from '../shared/errors';
 
 /** The item operations a reader may send to the cluster (`dax:` actions). */
@@ -109,7 +110,7 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
 
     const securityGroups = props.securityGroups ?? [new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
-      description: `DAX cluster ${path}: admits only the clients allowed through connections, on port ${this.port}`,
+      description: securityGroupDescription(`DAX cluster ${path}: admits only the clients allowed through connections, on port ${this.port}`),
       allowAllOutbound: false,
     })];
     this.connections = new ec2.Connections({ securityGroups, defaultPort: ec2.Port.tcp(this.port) });

@@ -2,6 +2,7 @@ import { CfnResource, Lazy, Stack } from 'aws-cdk-lib';
 import { CfnGlobalTable, ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { iamDescription } from '../shared/descriptions';
 
 /**
  * What DAX calls on DynamoDB for its clients: AWS's documented service-role policy for DAX
@@ -44,10 +45,10 @@ export class DaxServiceRole extends Construct {
       assumedBy: new iam.ServicePrincipal('dax.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
       }),
-      description,
+      description: iamDescription(description),
     });
     this.policy = new iam.CfnManagedPolicy(this, 'Policy', {
-      description,
+      description: iamDescription(description),
       roles: [this.role.roleName],
       policyDocument: Lazy.any({ produce: () => this.document() }),
     });

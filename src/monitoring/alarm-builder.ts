@@ -1,6 +1,7 @@
 import { Duration, Lazy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { alarmDescription } from '../shared/descriptions';
 
 /**
  * One alarm's defaults, as data: how it evaluates, and why those numbers. Each construct keeps a
@@ -102,7 +103,7 @@ export class AlarmBuilder {
         datapointsToAlarm: resolved.datapointsToAlarm,
         treatMissingData: resolved.treatMissingData,
         comparisonOperator: resolved.comparisonOperator,
-        alarmDescription: request.description,
+        alarmDescription: alarmDescription(request.description),
       });
       this.notify(alarm);
       this.created.push(alarm);
@@ -116,7 +117,7 @@ export class AlarmBuilder {
    */
   public createAnyOf(id: string, description: string): cloudwatch.CompositeAlarm {
     const composite = new cloudwatch.CompositeAlarm(this.scope, id, {
-      alarmDescription: description,
+      alarmDescription: alarmDescription(description),
       alarmRule: new LazyAnyOfRule(() => this.created),
     });
     this.notify(composite);

@@ -11,6 +11,7 @@ import { createExportBucket } from './export-bucket';
 import { incrementalExportStateMachine } from './export-mode';
 import { ExportFormat, ScheduledExportProps } from './scheduled-export-props';
 import { pointInTimeRecoveryOf, validateScheduledExportProps } from './validation';
+import { iamDescription } from '../shared/descriptions';
 import { pathOf } from '../shared/errors';
 
 /**
@@ -70,7 +71,7 @@ export class ScheduledExport extends Construct {
       assumedBy: new iam.ServicePrincipal(incremental ? 'states.amazonaws.com' : 'scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
-      description: `Exports ${props.table.node.path} to s3://<bucket>/${this.prefix}`,
+      description: iamDescription(`Exports ${props.table.node.path} to s3://<bucket>/${this.prefix}`),
     });
     this.role = role;
     const statements = exportStatements(props.table, this.bucket, this.prefix);
@@ -78,7 +79,7 @@ export class ScheduledExport extends Construct {
     if (incremental) statements.push(...executionLogAndTraceStatements());
     // A customer-managed policy, not an inline one (HIPAA, NIST 800-53 R5 and PCI DSS IAMNoInlinePolicy).
     const policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: `Lets ${this.node.path} export ${props.table.node.path} to s3://<bucket>/${this.prefix}`,
+      description: iamDescription(`Lets ${this.node.path} export ${props.table.node.path} to s3://<bucket>/${this.prefix}`),
       statements,
       roles: [role],
     });
@@ -182,10 +183,10 @@ function schedulerRoleFor(scope: Construct, machine: sfn.IStateMachine): iam.IRo
     assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
     }),
-    description: `Starts the incremental export state machine of ${scope.node.path}`,
+    description: iamDescription(`Starts the incremental export state machine of ${scope.node.path}`),
   });
   new iam.ManagedPolicy(scope, 'SchedulerPolicy', {
-    description: `Lets the schedule of ${scope.node.path} start its state machine`,
+    description: iamDescription(`Lets the schedule of ${scope.node.path} start its state machine`),
     statements: [new iam.PolicyStatement({ sid: 'StartThisStateMachine', actions: ['states:StartExecution'], resources: [machine.stateMachineArn] })],
     roles: [role],
   });

@@ -9,6 +9,7 @@ import { BackupSchedule } from './backup-schedule';
 import { BackupVaultLockOptions, ITableBackupPlan, TableBackupPlanProps } from './table-backup-plan-props';
 import { validateTableBackupPlanProps } from './validation';
 import { warnWhenVaultIsNotRetained } from './vault-retention';
+import { iamDescription } from '../shared/descriptions';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
 /**
@@ -76,7 +77,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
       assumedBy: new iam.ServicePrincipal('backup.amazonaws.com', {
         conditions: { StringEqualsIfExists: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
-      description: `AWS Backup role for the tables of ${this.node.path}`,
+      description: iamDescription(`AWS Backup role for the tables of ${this.node.path}`),
       managedPolicies: servicePolicies,
     });
     for (const policy of servicePolicies) {
@@ -114,7 +115,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
     const key = table.encryptionKey;
     if (!key) return;
     this.keyPolicy ??= new iam.ManagedPolicy(this, 'KeyAccess', {
-      description: `Lets AWS Backup use the keys of the tables of ${this.node.path}`,
+      description: iamDescription(`Lets AWS Backup use the keys of the tables of ${this.node.path}`),
       roles: [this.role],
     });
     this.keyPolicy.addStatements(new iam.PolicyStatement({

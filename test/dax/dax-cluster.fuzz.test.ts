@@ -9,7 +9,7 @@ import { partitionKey } from './fixtures';
 import { DaxCluster, DaxClusterProps, DaxEndpointEncryption } from '../../src';
 import { DAX_ALARM_DEFAULTS } from '../../src/dax/dax-alarm-defaults';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from '../fuzz/harness';
-import { NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from '../fuzz/token-arbitraries';
+import { constructIdArb, NumberSpec, TokenKind, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from '../fuzz/token-arbitraries';
 import { testStack } from '../helpers/app';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -35,6 +35,7 @@ function specArb(careless: boolean) {
     treatMissingData: fc.constantFrom(...Object.values(cloudwatch.TreatMissingData)),
   }, { requiredKeys: [] });
   return fc.record({
+    id: constructIdArb('Cache'),
     subnets: mixed(fc.constantFrom(3, 2), fc.constantFrom(0, 1)),
     nodeType: mixed(fc.constantFrom('dax.r5.large', 'dax.r5.4xlarge', 'dax.t3.small', 'dax.t3.medium'), fc.constantFrom('', 'r5.large', 'dax.r5', 'DAX.R5.LARGE', 'dax..large')),
     replicationFactor: mixed(fc.integer({ min: 1, max: 11 }), fc.constantFrom(0, -1, 12, 2.5, Number.NaN)),
@@ -52,7 +53,7 @@ function specArb(careless: boolean) {
     action: mixed(fc.constantFrom('stackTopic', 'ownTopic', 'action'), fc.constant('both')),
     notifyOnOk: fc.boolean(),
     tunings: fc.dictionary(fc.constantFrom(...ALARMS), tuningArb, { maxKeys: 3 }),
-  }, { requiredKeys: ['subnets', 'action', 'tunings'] }).map(spec => {
+  }, { requiredKeys: ['id', 'subnets', 'action', 'tunings'] }).map(spec => {
     if (careless) return spec;
     // Careful specs are consistent: datapoints within the periods, enough zones for the nodes.
     const tunings = Object.fromEntries(Object.entries(spec.tunings).map(([name, t]) => {
@@ -78,6 +79,10 @@ function numberIn(stack: Stack, spec: NumberSpec | undefined, valid: (n: number)
   return spec && numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) });
 }
 
+function withToken(value: number | undefined, token: TokenKind | undefined): NumberSpec | undefined {
+  return value === undefined ? undefined : { value, token };
+}
+
 function build(stack: Stack, spec: Spec): DaxClusterProps {
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-0123456789', availabilityZones: ZONES, privateSubnetIds: SUBNETS });
   const topic = spec.action === 'stackTopic' ? undefined : new sns.Topic(stack, 'Own', { enforceSSL: true });
@@ -86,7 +91,7 @@ function build(stack: Stack, spec: Spec): DaxClusterProps {
     alarms[name] = {
       ...t,
       period: durationOf(stack, t.period) ?? (t.periodSeconds === undefined ? undefined : Duration.millis(t.periodSeconds * 1000)),
-      evaluationPeriods: numberIn(stack, t.evaluationPeriods === undefined ? undefined : { value: t.evaluationPeriods, token: t.evaluationPeriodsToken }, wholeIn(1, 24)),
+      evaluationPeriods: numberIn(stack, withToken(t.evaluationPeriods, t.evaluationPeriodsToken), wholeIn(1, 24)),
       threshold: numberIn(stack, t.threshold, n => Number.isFinite(n) && n >= 0),
       periodSeconds: undefined,
       evaluationPeriodsToken: undefined,
@@ -97,7 +102,7 @@ function build(stack: Stack, spec: Spec): DaxClusterProps {
     vpcSubnets: { subnets: vpc.privateSubnets.slice(0, spec.subnets) },
     tables: [new TableV2(stack, 'Orders', { partitionKey })],
     nodeType: spec.nodeType,
-    replicationFactor: numberIn(stack, spec.replicationFactor === undefined ? undefined : { value: spec.replicationFactor, token: spec.replicationFactorToken }, wholeIn(1, 11)),
+    replicationFactor: numberIn(stack, withToken(spec.replicationFactor, spec.replicationFactorToken), wholeIn(1, 11)),
     itemCacheTtl: durationOf(stack, spec.itemTtl) ?? (spec.itemTtlMs === undefined ? undefined : Duration.millis(spec.itemTtlMs)),
     queryCacheTtl: durationOf(stack, spec.queryTtl) ?? (spec.queryTtlMs === undefined ? undefined : Duration.millis(spec.queryTtlMs)),
     clusterName: spec.clusterName,
@@ -116,9 +121,9 @@ function outcomeOf(spec: Spec): Outcome {
   const stack = testStack();
   const props = build(stack, spec);
   try {
-    new DaxCluster(stack, 'Cache', props);
+    new DaxCluster(stack, spec.id, props);
   } catch (error) {
-    return rejectionOf(error, 'TestStack/Cache');
+    return rejectionOf(error, `TestStack/${spec.id}`);
   }
   fuzzTemplateOf(stack); // CloudFormation schema validation on the seeded sample (harness.ts)
   return { kind: 'template' };

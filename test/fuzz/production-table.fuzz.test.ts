@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { TableSpec, buildProps, tableSpecArb } from './arbitraries';
 import { fuzzCase, fuzzTemplateOf } from './harness';
+import { constructIdArb } from './token-arbitraries';
 import { ProductionTable } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
 import { envAgnosticStack, testApp, testStack } from '../helpers/app';
@@ -18,7 +19,7 @@ type Outcome = { kind: 'template' } | { kind: 'rejected'; property: string } | {
  * Builds a ProductionTable from the spec in a fresh test app (CloudFormation schema validation on)
  * and synthesizes it. Returns how it ended; throws on any other ending, which fails the property.
  */
-export function outcomeOf(spec: TableSpec): Outcome {
+export function outcomeOf(spec: TableSpec, id = 'Fuzzed'): Outcome {
   const app = testApp();
   const stack = spec.envAgnostic ? envAgnosticStack(app) : testStack({}, app);
   let props;
@@ -28,10 +29,12 @@ export function outcomeOf(spec: TableSpec): Outcome {
     return { kind: 'factory-refused' };
   }
   try {
-    new ProductionTable(stack, 'Fuzzed', props);
+    new ProductionTable(stack, id, props);
   } catch (e) {
     if (!(e instanceof KitValidationError)) throw e;
-    if (!e.property || !e.message.includes(e.property)) throw new Error(`KitValidationError without the property named: ${e.message}`);
+    if (!e.property || !e.message.includes(e.property) || !e.message.startsWith(`${stack.node.path}/${id}: `)) {
+      throw new Error(`KitValidationError without the construct and property named: ${e.message}`);
+    }
     return { kind: 'rejected', property: e.property };
   }
   fuzzTemplateOf(stack); // CloudFormation schema validation on the seeded sample (harness.ts)
@@ -42,8 +45,8 @@ describe('ProductionTable with fuzzed props: a valid template or our error namin
   test(`${RUNS} generated prop sets (seed ${SEED})`, () => {
     const outcomes = { 'template': 0, 'rejected': 0, 'factory-refused': 0 };
     const blamed: { [property: string]: number } = {};
-    fc.assert(fc.property(tableSpecArb, spec => {
-      const outcome = fuzzCase(() => outcomeOf(spec));
+    fc.assert(fc.property(tableSpecArb, constructIdArb('Fuzzed'), (spec, id) => {
+      const outcome = fuzzCase(() => outcomeOf(spec, id));
       outcomes[outcome.kind] += 1;
       if (outcome.kind === 'rejected') {
         const property = outcome.property.replace(/\[\d+\]/g, '[]');

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
-import { durationOf, durationSpecArb, sometimes, wildNameArb } from './token-arbitraries';
+import { constructIdArb, durationOf, durationSpecArb, sometimes, wildNameArb } from './token-arbitraries';
 import { ExportFormat, ExportMode, IncrementalExportViewType, ProductionTable, ScheduledExport, ScheduledExportProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -23,6 +23,7 @@ function specArb(careless: boolean) {
   const mixed = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
     careless ? fc.oneof({ weight: 3, arbitrary: valid }, { weight: 1, arbitrary: invalid }) : valid;
   return fc.record({
+    id: constructIdArb('Export'),
     table: mixed(fc.constantFrom('production', 'tableV2Pitr', 'imported'), fc.constant('tableV2NoPitr')),
     schedule: fc.oneof(
       fc.record({ kind: fc.constant('rate' as const), minutes: fc.constantFrom(15, 30, 60, 120, 1440, 7, 2880) }),
@@ -85,9 +86,9 @@ function outcomeOf(spec: Spec): Outcome {
   const stack = testStack();
   const props = build(stack, spec);
   try {
-    new ScheduledExport(stack, 'Export', props);
+    new ScheduledExport(stack, spec.id, props);
   } catch (error) {
-    return rejectionOf(error, 'TestStack/Export');
+    return rejectionOf(error, `TestStack/${spec.id}`);
   }
   fuzzTemplateOf(stack); // CloudFormation schema validation on the seeded sample (harness.ts)
   return { kind: 'template' };

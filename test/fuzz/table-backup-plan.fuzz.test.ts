@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
-import { DurationSpec, NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
+import { constructIdArb, DurationSpec, NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
 import { BackupSchedule, TableBackupPlan, TableBackupPlanProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -45,6 +45,7 @@ function specArb(careless: boolean) {
     }),
   );
   return fc.record({
+    id: constructIdArb('Backup'),
     tables: fc.array(fc.constantFrom('tableV2', 'imported', 'keyed'), { minLength: careless ? 0 : 1, maxLength: 3 }),
     schedules: fc.option(fc.array(scheduleArb, { minLength: careless ? 0 : 1, maxLength: 4 }), { nil: undefined }),
     ownKey: fc.boolean(),
@@ -60,7 +61,7 @@ function specArb(careless: boolean) {
       changeableForHours: fc.option(days([3, 30], [0, 24, 48]), { nil: undefined }),
     }), { nil: undefined }),
     removalPolicy: fc.constantFrom(RemovalPolicy.RETAIN, RemovalPolicy.DESTROY, RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE),
-  }, { requiredKeys: ['tables'] }).map(spec => careless ? spec : {
+  }, { requiredKeys: ['id', 'tables'] }).map(spec => careless ? spec : {
     ...spec,
     // A careful user names each rule once (daily() and monthly() are named Daily and Monthly).
     schedules: spec.schedules?.filter((s, i, all) => all.findIndex(o => o.kind === s.kind && (o as any).ruleName === (s as any).ruleName) === i),
@@ -142,9 +143,9 @@ function outcomeOf(spec: Spec): Outcome {
   const stack = testStack();
   const props = build(stack, spec);
   try {
-    new TableBackupPlan(stack, 'Backup', props);
+    new TableBackupPlan(stack, spec.id, props);
   } catch (error) {
-    const rejection = rejectionOf(error, 'TestStack/Backup');
+    const rejection = rejectionOf(error, `TestStack/${spec.id}`);
     return rejection.kind === 'rejected' ? { ...rejection, property: rejection.property.replace(/\[.*\]/, '[]') } : rejection;
   }
   try {
@@ -152,7 +153,7 @@ function outcomeOf(spec: Spec): Outcome {
   } catch (error) {
     // A plan with no tables is allowed until synthesis (tables can join later with addTable or
     // ProductionTable's backup prop), so it is our node validation, at synthesis, that names it.
-    if (spec.tables.length === 0 && String(error).includes('TestStack/Backup: tables is empty')) return { kind: 'rejected', property: 'tables' };
+    if (spec.tables.length === 0 && String(error).includes(`TestStack/${spec.id}: tables is empty`)) return { kind: 'rejected', property: 'tables' };
     throw error;
   }
   return { kind: 'template' };

@@ -5,7 +5,7 @@ import { AttributeType, BillingMode, Operation, TableV2 } from 'aws-cdk-lib/aws-
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
-import { NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
+import { constructIdArb, NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -39,6 +39,7 @@ function specArb(careless: boolean) {
     ? t : { ...t, datapointsToAlarm: { ...t.datapointsToAlarm, value: Math.min(t.datapointsToAlarm.value, t.evaluationPeriods.value) } });
 
   return fc.record({
+    id: constructIdArb('Monitoring'),
     table: fc.constantFrom('tableV2', 'imported'),
     action: mixed(fc.constantFrom('stackTopic', 'ownTopic', 'action'), fc.constant('both')),
     notifyOnOk: fc.boolean(),
@@ -59,7 +60,7 @@ function specArb(careless: boolean) {
     dashboard: fc.boolean(),
     dashboardName: mixed(fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/), fc.oneof(fc.constantFrom('', 'has space', 'slash/name', 'x'.repeat(300)), wildNameArb)),
     ruleNames: fc.array(mixed(fc.constant('DynamoDBContributorInsights-PKC-Orders-1700000000000'), fc.constant('')), { maxLength: 2 }),
-  }, { requiredKeys: ['table', 'action', 'tunings'] }).map(spec => careless ? spec : {
+  }, { requiredKeys: ['id', 'table', 'action', 'tunings'] }).map(spec => careless ? spec : {
     ...spec,
     indexNames: [...new Set(spec.indexNames)],
     regions: [...new Set(spec.regions)],
@@ -129,11 +130,11 @@ function outcomeOf(spec: Spec): Outcome {
   const stack = testStack();
   const props = build(stack, spec);
   try {
-    new TableMonitoring(stack, 'Monitoring', props);
+    new TableMonitoring(stack, spec.id, props);
     // Index names are judged at synth, against the in-app table's final state: our error there too.
     fuzzTemplateOf(stack); // CloudFormation schema validation on the seeded sample (harness.ts)
   } catch (error) {
-    return rejectionOf(error, 'TestStack/Monitoring');
+    return rejectionOf(error, `TestStack/${spec.id}`);
   }
   return { kind: 'template' };
 }

@@ -102,3 +102,11 @@ export function keyArnOf(stack: Stack, region: string, form: KeyArnForm = 'arn')
 export function sometimes<T>(arbitrary: fc.Arbitrary<T>, oneIn = 5): fc.Arbitrary<T | undefined> {
   return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 }
+
+/**
+ * A construct id: usually `usual`, sometimes one a user may well write (unicode, 300 characters,
+ * spaces): it reaches descriptions, names and logical IDs. Not empty, which only the root may be.
+ */
+export function constructIdArb(usual: string): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 4, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: wildNameArb.filter(name => name.trim() !== '') });
+}

@@ -5,7 +5,7 @@ import { consumerFunction, partitionKey, productionTable } from './fixtures';
 import { ImageAttributeType, ImageCondition, StreamConsumer, StreamEventName, StreamFilter } from '../../src';
 import { KitValidationError } from '../../src/shared/errors';
 import { fuzzCase, fuzzTemplateOf } from '../fuzz/harness';
-import { TokenKind, durationOf, durationSpecArb, numberOf, tokenKindArb } from '../fuzz/token-arbitraries';
+import { TokenKind, constructIdArb, durationOf, durationSpecArb, numberOf, tokenKindArb } from '../fuzz/token-arbitraries';
 import { testStack } from '../helpers/app';
 
 /** Seeded and bounded: 1000 runs by default; `FUZZ_RUNS=100` for a quick look, `FUZZ_RUNS=10000 FUZZ_SEED=<n>` to explore new ground. */
@@ -31,6 +31,7 @@ const leafFilterArb = fc.oneof(
 const filterArb = fc.oneof(leafFilterArb, fc.record({ kind: fc.constant('allOf'), parts: fc.array(leafFilterArb, { maxLength: 3 }) }));
 
 const specArb = fc.record({
+  id: constructIdArb('Consumer'),
   table: fc.constantFrom('production', 'tableV2', 'imported'),
   tableViewType: fc.constantFrom(...VIEW_TYPES),
   streamViewType: fc.option(fc.constantFrom(...VIEW_TYPES), { freq: 2 }),
@@ -54,7 +55,7 @@ const specArb = fc.record({
   tokenNumbers: fc.option(fc.record({
     batchSize: tokenKindArb, retryAttempts: tokenKindArb, parallelizationFactor: tokenKindArb,
   }, { requiredKeys: [] }), { freq: 3 }),
-}, { requiredKeys: ['table', 'tableViewType'] });
+}, { requiredKeys: ['id', 'table', 'tableViewType'] });
 
 type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -113,10 +114,10 @@ function outcomeOf(spec: Spec): 'template' | 'rejected' {
     filters: spec.filters?.map(filter),
   };
   try {
-    new StreamConsumer(stack, 'Consumer', props);
+    new StreamConsumer(stack, spec.id, props);
   } catch (error) {
     if (!(error instanceof KitValidationError)) throw error;
-    if (!error.message.startsWith('TestStack/Consumer: ') || !error.message.includes(error.property)) {
+    if (!error.message.startsWith(`TestStack/${spec.id}: `) || !error.message.includes(error.property)) {
       throw new Error(`an error that does not name the construct and property: ${error.message}`);
     }
     return 'rejected';
