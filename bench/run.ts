@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { runFullyFeaturedBenchmark } from './fully-featured';
+import { runLoadBenchmark } from './load';
 import { runStreamHandlerBenchmark } from './stream-handler';
 import { runSynthBenchmark } from './synth';
 
@@ -59,6 +60,21 @@ function synth(): Figure[] {
   return [
     { benchmark, figure: `ProductionTable synth (median of ${r.rounds})`, baseline: r.baselineMs, ours: r.oursMs, unit: 'ms' },
     { benchmark, figure: `ProductionTable, monitoring off (median of ${r.rounds})`, baseline: r.baselineMs, ours: r.unmonitoredMs, unit: 'ms' },
+  ];
+}
+
+/** The package root's load: baseline is the same require with the rule pack constructed (cdk-nag loaded). */
+function packageLoad(): Figure[] {
+  const r = runLoadBenchmark();
+  if (!r) {
+    console.log('  (lib/ is not compiled: run npx projen compile for these figures)');
+    return [];
+  }
+  const benchmark = "require('cdk-dynamodb-kit')";
+  return [
+    { benchmark, figure: 'modules loaded (baseline: with the rule pack)', baseline: r.withPackModules, ours: r.modules, unit: '' },
+    { benchmark, figure: 'of which cdk-nag', baseline: r.withPackNagModules, ours: r.nagModules, unit: '', goal: '= 0', met: r.nagModules === 0 },
+    { benchmark, figure: `require time (median of ${r.rounds} processes)`, baseline: r.withPackMs, ours: r.ms, unit: 'ms' },
   ];
 }
 
@@ -135,6 +151,7 @@ async function main(): Promise<void> {
   await step('stream handler against a hand-written loop', streamHandler);
   await step('ProductionTable against TableV2', synth);
   await step('production-readiness report', report);
+  await step('loading the package', packageLoad);
 
   const machine = [
     `date: ${new Date().toISOString()}`,
