@@ -97,13 +97,17 @@ export class StreamConsumer extends Construct {
       parallelizationFactor: props.parallelizationFactor ?? 1,
       tumblingWindow: props.tumblingWindow,
       retryAttempts: props.retryAttempts ?? 5,
-      maxRecordAge: props.maxRecordAge ?? Duration.hours(24),
+      // aws-cdk-lib range-checks maxRecordAge, a token's encoded number too: a token is set on the L1 below.
+      maxRecordAge: props.maxRecordAge?.isUnresolved() ? undefined : props.maxRecordAge ?? Duration.hours(24),
       bisectBatchOnError: props.bisectBatchOnError ?? true,
       reportBatchItemFailures: props.reportBatchItemFailures ?? true,
       onFailure: failureDestination.eventSourceDlq,
       supportS3OnFailureDestination: true,
       filters: filters.length > 0 ? filters.map(filter => lambda.FilterCriteria.filter(filter.pattern)) : undefined,
     });
+    if (props.maxRecordAge?.isUnresolved()) {
+      (this.eventSourceMapping.node.defaultChild as lambda.CfnEventSourceMapping).maximumRecordAgeInSeconds = props.maxRecordAge.toSeconds();
+    }
     // Lambda checks the role's permissions when it creates the mapping.
     streamGrant.applyBefore(this.eventSourceMapping);
     const defaultPolicy = props.handler.role?.node.tryFindChild('DefaultPolicy');

@@ -43,14 +43,7 @@ function durationIn(path: string, property: string, value: Duration | undefined,
   }
 }
 
-/** Durations aws-cdk-lib's event source mapping range-checks itself, so a token cannot pass. */
-const RANGE_CHECKED_BY_CDK = new Set(['maxRecordAge']);
-
 function validateTokenDuration(path: string, property: string, value: Duration, unit: 'seconds' | 'milliseconds'): void {
-  if (RANGE_CHECKED_BY_CDK.has(property)) {
-    invalid(path, property, 'is a token, which aws-cdk-lib\'s event source mapping cannot take (it range-checks the encoded number)',
-      'write the duration, e.g. Duration.hours(24), or leave it unset.');
-  }
   requireConvertibleToken(path, property, value, unit);
 }
 

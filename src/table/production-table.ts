@@ -64,6 +64,7 @@ export class ProductionTable extends TableV2 {
       removalPolicy: RemovalPolicy.RETAIN,
     }));
     super(scope, id, settings.tableV2Props(createdKey));
+    settings.restoreTokenRecoveryPeriod();
 
     this.settings = settings;
     this.createdKey = createdKey;

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import {
   Attribute,
   BillingMode,
@@ -14,7 +14,7 @@ import { IKey } from 'aws-cdk-lib/aws-kms';
 import { CooldownApplier } from './autoscaling';
 import { resolveBilling } from './billing';
 import {
-  DEFAULT_DELETION_PROTECTION, DEFAULT_REMOVAL_POLICY, defaultContributorInsights, defaultPointInTimeRecovery,
+  DEFAULT_DELETION_PROTECTION, DEFAULT_RECOVERY_PERIOD_DAYS, DEFAULT_REMOVAL_POLICY, defaultContributorInsights, defaultPointInTimeRecovery,
 } from './defaults';
 import { KeyedProductionTableProps, withDesignKeys } from './design-keys';
 import { withRegionAgnosticReplicaSse } from './private/cdk-internals';
@@ -52,6 +52,8 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   /** The indexes of the props with a fixed read capacity under provisioned billing (a warning each). */
   public readonly fixedReadIndexNames: string[];
   public readonly pointInTimeRecovery: PointInTimeRecoverySpecification;
+  /** A token `recoveryPeriodInDays` of the user's, held back from TableV2's range check. */
+  private readonly tokenRecoveryPeriod?: number;
   public readonly contributorInsights: ContributorInsightsSpecification;
   public readonly removalPolicy: RemovalPolicy;
   public readonly deletionProtection: boolean;
@@ -84,7 +86,16 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     this.fixedReadCapacity = billing.fixedReadCapacity;
     this.fixedReadIndexNames = this.billingMode !== BillingMode.PROVISIONED ? [] : (props.globalSecondaryIndexes ?? [])
       .filter(gsi => gsi.readCapacity?.mode === CapacityMode.FIXED).map(gsi => gsi.indexName);
-    this.pointInTimeRecovery = explicitPointInTimeRecovery(defaultPointInTimeRecovery(props));
+    const pointInTimeRecovery = explicitPointInTimeRecovery(defaultPointInTimeRecovery(props));
+    if (Token.isUnresolved(pointInTimeRecovery.recoveryPeriodInDays)) {
+      // TableV2 range-checks recoveryPeriodInDays, a token's encoded number too: it checks a valid
+      // stand-in, and the token goes into the same (our own) object once it is built. TableV2 keeps
+      // its props and renders replicas from them at synthesis (test: "a token table PITR period").
+      this.tokenRecoveryPeriod = pointInTimeRecovery.recoveryPeriodInDays;
+      this.pointInTimeRecovery = { ...pointInTimeRecovery, recoveryPeriodInDays: DEFAULT_RECOVERY_PERIOD_DAYS };
+    } else {
+      this.pointInTimeRecovery = pointInTimeRecovery;
+    }
     this.contributorInsights = defaultContributorInsights(props);
     this.removalPolicy = props.removalPolicy ?? DEFAULT_REMOVAL_POLICY;
     this.deletionProtection = props.deletionProtection ?? DEFAULT_DELETION_PROTECTION;
@@ -106,6 +117,12 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     // Validated as a whole above (the list-wide messages); counted and decorated here.
     this.resolvedIndexes = (props.globalSecondaryIndexes ?? []).map((gsi, i) => this.recordIndex(`globalSecondaryIndexes[${i}]`, gsi));
     this.resolvedReplicas = (props.replicas ?? []).map(replica => this.recordReplica(replica));
+  }
+
+  /** Puts a token `recoveryPeriodInDays` in place of its stand-in, once `TableV2` has checked it. */
+  public restoreTokenRecoveryPeriod(): void {
+    if (this.tokenRecoveryPeriod === undefined) return;
+    (this.pointInTimeRecovery as { recoveryPeriodInDays?: number }).recoveryPeriodInDays = this.tokenRecoveryPeriod;
   }
 
   /** Whether point-in-time recovery is on for the table. */

@@ -88,12 +88,6 @@ function validatePointInTimeRecovery(path: string, props: ProductionTableProps):
     invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', `is ${show(days)} but point-in-time recovery is disabled`,
       'enable it (pointInTimeRecoveryEnabled: true) or remove recoveryPeriodInDays.');
   }
-  if (Token.isUnresolved(days)) {
-    // Not a bad value, but aws-cdk-lib's TableV2 (2.276) range-checks the token's encoded number and
-    // fails ("RecoveryPeriodOutOfRange"); say so here, with the way out. Replicas take tokens.
-    invalid(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', 'is a token, which aws-cdk-lib\'s TableV2 cannot take for the table (it range-checks the encoded number)',
-      'write the number of days (1 to 35), or leave recoveryPeriodInDays unset for 35 days.');
-  }
   validateRecoveryPeriod(path, 'pointInTimeRecoverySpecification.recoveryPeriodInDays', days);
 }
 

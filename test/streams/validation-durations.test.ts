@@ -3,7 +3,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { consumerFunction, productionTable } from './fixtures';
 import { ConsumerFailureDestination, StreamConsumer, StreamConsumerProps } from '../../src';
-import { testStack } from '../helpers/app';
+import { templateOf, testStack } from '../helpers/app';
 import { expectKitError } from '../helpers/errors';
 
 /* Issue #12: fractional-second durations, FIFO destinations and tokens, before aws-cdk-lib sees them. */
@@ -60,11 +60,18 @@ describe('durations made from tokens are not range-checked', () => {
     });
   });
 
-  test('a token maxRecordAge, which aws-cdk-lib range-checks itself, is our error', () => {
+  test('a token maxRecordAge in seconds reaches the mapping (aws-cdk-lib range-checks it, so it is set on the L1)', () => {
+    const stack = testStack();
+    const n = new CfnParameter(stack, 'N', { type: 'Number', default: 3600 }).valueAsNumber;
+    consume({ maxRecordAge: Duration.seconds(n) }, stack);
+    templateOf(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', { MaximumRecordAgeInSeconds: { Ref: 'N' } });
+  });
+
+  test('a token maxRecordAge in hours is our error (CloudFormation cannot convert it to seconds)', () => {
     const stack = testStack();
     const n = new CfnParameter(stack, 'N', { type: 'Number' }).valueAsNumber;
-    expectKitError(() => consume({ maxRecordAge: Duration.seconds(n) }, stack), {
-      path: 'TestStack/Consumer', property: 'maxRecordAge', message: /is a token, which aws-cdk-lib's event source mapping cannot take/,
+    expectKitError(() => consume({ maxRecordAge: Duration.hours(n) }, stack), {
+      path: 'TestStack/Consumer', property: 'maxRecordAge', message: /is a token in another unit than seconds/,
     });
   });
 });
