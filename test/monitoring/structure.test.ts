@@ -59,8 +59,9 @@ describe('the layout of src/', () => {
     expect(deps).toEqual(['monitoring/alarm-defaults.ts', 'monitoring/table-metric-factory.ts', 'monitoring/table-shape.ts']);
   });
 
-  test('the alarm builder knows nothing of tables, streams or DAX', () => {
-    expect(graph.get(join(SRC, 'monitoring', 'alarm-builder.ts'))).toEqual([]);
+  test('the alarm builder knows nothing of tables, streams or DAX (only the shared helpers)', () => {
+    const deps = (graph.get(join(SRC, 'monitoring', 'alarm-builder.ts')) ?? []).map(f => relative(SRC, f));
+    expect(deps).toEqual(['shared/descriptions.ts']);
   });
 
   test('no source file of monitoring/ or streams/ is over 350 lines', () => {
