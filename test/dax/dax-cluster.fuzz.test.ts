@@ -9,7 +9,7 @@ import { partitionKey } from './fixtures';
 import { DaxCluster, DaxClusterProps, DaxEndpointEncryption } from '../../src';
 import { DAX_ALARM_DEFAULTS } from '../../src/dax/dax-alarm-defaults';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from '../fuzz/harness';
-import { constructIdArb, NumberSpec, TokenKind, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from '../fuzz/token-arbitraries';
+import { constructIdArb, NumberSpec, TokenKind, durationOf, durationSpecArb, numberSpecArb, sometimes, wildNameArb, numberIn, wholeIn } from '../fuzz/token-arbitraries';
 import { testStack } from '../helpers/app';
 
 const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
@@ -71,13 +71,6 @@ function specArb(careless: boolean) {
 
 const fuzzedSpecArb = fc.oneof(specArb(false), specArb(true));
 type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
-
-const wholeIn = (min: number, max: number) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
-
-/** A number spec's number: a parameter stands for any value, a Lazy for valid ones only (tokenFor). */
-function numberIn(stack: Stack, spec: NumberSpec | undefined, valid: (n: number) => boolean): number | undefined {
-  return spec && numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) });
-}
 
 function withToken(value: number | undefined, token: TokenKind | undefined): NumberSpec | undefined {
   return value === undefined ? undefined : { value, token };

@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
-import { constructIdArb, DurationSpec, NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
+import { constructIdArb, DurationSpec, durationOf, durationSpecArb, numberSpecArb, sometimes, wildNameArb, numberIn, wholeIn } from './token-arbitraries';
 import { BackupSchedule, TableBackupPlan, TableBackupPlanProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -73,13 +73,6 @@ type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
 type ScheduleSpec = NonNullable<Spec['schedules']>[number];
 
 const hours = (value: number | undefined) => (value === undefined ? undefined : Duration.hours(value));
-const wholeIn = (min: number, max: number) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
-
-/** A number spec's number: a parameter stands for any value, a Lazy for valid ones only (tokenFor). */
-function numberIn(stack: Stack, spec: NumberSpec, valid: (n: number) => boolean): number {
-  return numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) })!;
-}
-
 const SCHEDULES = {
   cron6h: events.Schedule.cron({ minute: '0', hour: '*/6' }),
   rate6h: events.Schedule.rate(Duration.hours(6)),

@@ -5,7 +5,7 @@ import { AttributeType, BillingMode, Operation, TableV2 } from 'aws-cdk-lib/aws-
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as fc from 'fast-check';
 import { Outcome, RUNS, SEED, expectTemplateOrOurError, fuzzTemplateOf, rejectionOf } from './harness';
-import { constructIdArb, NumberSpec, durationOf, durationSpecArb, numberOf, numberSpecArb, sometimes, tokenFor, wildNameArb } from './token-arbitraries';
+import { constructIdArb, durationOf, durationSpecArb, numberSpecArb, sometimes, wildNameArb, numberIn, wholeIn } from './token-arbitraries';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { testStack } from '../helpers/app';
 
@@ -70,13 +70,6 @@ function specArb(careless: boolean) {
 const fuzzedSpecArb = fc.oneof(specArb(false), specArb(true));
 
 type Spec = typeof fuzzedSpecArb extends fc.Arbitrary<infer T> ? T : never;
-
-const wholeIn = (min: number, max: number) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
-
-/** A number spec's number: a parameter stands for any value, a Lazy for valid ones only (tokenFor). */
-function numberIn(stack: Stack, spec: NumberSpec | undefined, valid: (n: number) => boolean): number | undefined {
-  return spec && numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) });
-}
 
 let regionParameters = 0;
 

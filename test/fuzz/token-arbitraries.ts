@@ -41,6 +41,14 @@ export function numberOf(stack: Stack, spec: NumberSpec | undefined): number | u
   return spec.value;
 }
 
+/** Whether a number is a whole one from min to max: the validity test for `numberIn`. */
+export const wholeIn = (min: number, max: number) => (n: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** A number spec's number: a parameter stands for any value, a Lazy for valid ones only (tokenFor). */
+export function numberIn(stack: Stack, spec: NumberSpec | undefined, valid: (n: number) => boolean): number | undefined {
+  return spec && numberOf(stack, { value: spec.value, token: tokenFor(spec.token, valid(spec.value)) });
+}
+
 export type DurationUnit = 'millis' | 'seconds' | 'minutes' | 'hours' | 'days';
 
 /** A Duration as data: an amount (possibly fractional) in a unit, possibly a token. */
