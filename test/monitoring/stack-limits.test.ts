@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -56,5 +56,24 @@ describe('a stack near CloudFormation\'s limits warns, once, with the limit, the
     const stack = stackWith(7);
     for (let i = 0; i < 250; i++) new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: 'x' });
     expect(warnings(stack, 'stackNearTemplateSizeLimit')).toEqual([]);
+  });
+});
+
+describe('the template size is estimated, and measured exactly only near the limit', () => {
+  test('one large resource among small ones of its type still counts (the estimate sees literal sizes)', () => {
+    const stack = stackWith(7);
+    for (let i = 0; i < 249; i++) new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: 'x' });
+    new ssm.CfnParameter(stack, 'Large', { type: 'String', value: 'x'.repeat(900_000) });
+    const found = warnings(stack, 'stackNearTemplateSizeLimit');
+    expect(found).toHaveLength(1);
+    expect(found[0].entry.data).toMatch(/the stack's template is about 9\d\d KB/);
+  });
+
+  test('sizes that only resolution shows (a token resolving to a long value) are corrected per type', () => {
+    const stack = stackWith(7);
+    for (let i = 0; i < 250; i++) {
+      new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: Lazy.string({ produce: () => 'y'.repeat(3600) }) });
+    }
+    expect(warnings(stack, 'stackNearTemplateSizeLimit')).toHaveLength(1);
   });
 });
