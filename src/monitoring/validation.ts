@@ -62,8 +62,9 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
           'give the threshold as a Duration such as Duration.millis(100).');
       }
       const millis = threshold ? threshold.toMilliseconds({ integral: false }) : undefined;
-      if (millis === undefined || millis <= 0) {
-        invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${millis ?? show(threshold)} ms`, 'use a positive duration such as Duration.millis(100).');
+      // Whole milliseconds: the threshold is written into the expression and the description in ms.
+      if (millis === undefined || millis <= 0 || !Number.isInteger(millis)) {
+        invalid(path, 'latency.operations', `gives ${show(operation)} a threshold of ${millis ?? show(threshold)} ms`, 'use a positive whole number of milliseconds such as Duration.millis(100).');
       }
     }
   }

@@ -47,6 +47,12 @@ describe('TableMonitoring, found by the fuzzer', () => {
     expect(error.message).toMatch(/gives "GetItem" a token threshold, but thresholds are written into the alarm's metric math expression at synthesis; give the threshold as a Duration/);
   });
 
+  test('a latency threshold of a fraction of a millisecond (aws-cdk-lib: MustBeWholeNumber)', () => {
+    const error = monitoringError({ latency: { operations: [{ operation: Operation.GET_ITEM, threshold: Duration.millis(0.5) }] } });
+    expect(error.property).toBe('latency.operations');
+    expect(error.message).toMatch(/gives "GetItem" a threshold of 0.5 ms; use a positive whole number of milliseconds/);
+  });
+
   test('a valid dashboardName synthesizes', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey });
