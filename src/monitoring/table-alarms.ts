@@ -15,12 +15,30 @@ const KINDS = [ThroughputKind.READ, ThroughputKind.WRITE];
  * replica region added later are created by `forIndex` and `forRegion`.
  */
 export class TableAlarms {
+  /** The construct-id suffix given to each index name and region, unique within the table's alarms. */
+  private readonly suffixes = new Map<string, string>();
+
   constructor(
     private readonly builder: AlarmBuilder,
     private readonly metrics: TableMetricFactory,
     private readonly shape: TableShape,
     private readonly options: TableMonitoringOptions,
   ) {}
+
+  /**
+   * Letters and digits of an index name or region, for construct ids; a second name that reads the
+   * same (`by-date` and `by_date`, or two tokens) gets a number, instead of a clash in the tree.
+   */
+  private suffixOf(value: string): string {
+    const known = this.suffixes.get(value);
+    if (known) return known;
+    const base = sanitize(value);
+    const used = new Set(this.suffixes.values());
+    let suffix = base;
+    for (let n = 2; used.has(suffix); n++) suffix = `${base}${n}`;
+    this.suffixes.set(value, suffix);
+    return suffix;
+  }
 
   /** The alarms of the table as it is now, in the order their ids have always had. */
   public createAll(): void {
@@ -40,7 +58,7 @@ export class TableAlarms {
 
   /** The replication alarms of one replica region. */
   public forRegion(region: string): void {
-    const id = sanitize(region);
+    const id = this.suffixOf(region);
     const tableName = this.shape.tableName;
     this.builder.create(`ReplicationLatency${id}`, {
       defaults: ALARM_DEFAULTS.replicationLatency,
@@ -66,7 +84,7 @@ export class TableAlarms {
     const tableName = this.shape.tableName;
     const targets = includeTable ? [undefined, ...indexes] : indexes;
     const describe = includeTable ? `the table ${tableName} and ${indexes.length} index(es)` : `the index ${indexes.join(', ')} of ${tableName}`;
-    const suffix = idSuffix ? `Index${sanitize(idSuffix)}` : '';
+    const suffix = idSuffix ? `Index${this.suffixOf(idSuffix)}` : '';
     const read = this.options.readThrottles;
     const write = this.options.writeThrottles;
     const groups: Array<{ id: string; kinds: ThroughputKind[]; overrides?: AlarmOverrides }> = sameTuning(read, write)
@@ -117,7 +135,7 @@ export class TableAlarms {
 
   private capacity(idSuffix: string, targets: Array<string | undefined>, includesTable: boolean): void {
     const tableName = this.shape.tableName;
-    const suffix = idSuffix ? `Index${sanitize(idSuffix)}` : '';
+    const suffix = idSuffix ? `Index${this.suffixOf(idSuffix)}` : '';
     for (const kind of KINDS) {
       const read = kind === ThroughputKind.READ;
       const cap = this.shape.billingMode === BillingMode.PROVISIONED ? 'provisioned capacity' : `the on-demand maximum (max${kind}RequestUnits)`;

@@ -1,7 +1,7 @@
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { AttributeType, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BackupSchedule, ExportMode, ScheduledExport, TableBackupPlan, TableBackupPlanProps, TableMonitoring, TableMonitoringProps } from '../../src';
+import { BackupSchedule, ExportMode, ProductionTable, ScheduledExport, TableBackupPlan, TableBackupPlanProps, TableMonitoring, TableMonitoringProps } from '../../src';
 import { templateOf, testStack } from '../helpers/app';
 import { kitErrorOf } from '../helpers/errors';
 
@@ -51,6 +51,24 @@ describe('TableMonitoring, found by the fuzzer', () => {
     const error = monitoringError({ latency: { operations: [{ operation: Operation.GET_ITEM, threshold: Duration.millis(0.5) }] } });
     expect(error.property).toBe('latency.operations');
     expect(error.message).toMatch(/gives "GetItem" a threshold of 0.5 ms; use a positive whole number of milliseconds/);
+  });
+
+  test('two token replica regions (aws-cdk-lib: "There is already a Construct")', () => {
+    const stack = testStack();
+    const table = TableV2.fromTableName(stack, 'Imported', 'orders');
+    const region = (id: string) => new CfnParameter(stack, id, { default: 'eu-west-1' }).valueAsString;
+    new TableMonitoring(stack, 'Monitoring', { table, replicaRegions: [region('A'), region('B')] });
+    const ids = Object.keys(templateOf(stack).findResources('AWS::CloudWatch::Alarm'));
+    expect(ids.filter(id => id.startsWith('MonitoringReplicationLatencyToken'))).toHaveLength(2);
+  });
+
+  test('two indexes added later whose names read the same in a construct id (by-date, by_date)', () => {
+    const stack = testStack();
+    const orders = new ProductionTable(stack, 'Orders', { partitionKey });
+    orders.addGlobalSecondaryIndex({ indexName: 'by-date', partitionKey: { name: 'day', type: AttributeType.STRING } });
+    orders.addGlobalSecondaryIndex({ indexName: 'by_date', partitionKey: { name: 'day', type: AttributeType.STRING } });
+    const ids = Object.keys(templateOf(stack).findResources('AWS::CloudWatch::Alarm'));
+    expect(ids.filter(id => /ThrottlesIndexByDate/.test(id))).toHaveLength(2);
   });
 
   test('a valid dashboardName synthesizes', () => {
