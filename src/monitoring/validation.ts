@@ -5,6 +5,7 @@ import { AlarmDefaults, AlarmOverrides } from './alarm-builder';
 import { ALARM_DEFAULTS } from './alarm-defaults';
 import { LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps } from './table-monitoring-props';
 import { invalid, isToken, show } from '../shared/errors';
+import { validateIndexName as validateDynamoDbIndexName } from '../table/rules/indexes';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ONE_DAY_SECONDS = 86_400;
@@ -144,6 +145,8 @@ export function validateIndexName(path: string, property: string, name: string, 
   if (typeof name !== 'string' || name.length === 0) {
     invalid(path, property, `contains ${show(name)}`, 'give the index names as the table declares them.');
   }
+  // A name DynamoDB could not have (a 300-character one reached aws-cdk-lib's metric dimension check).
+  validateDynamoDbIndexName(path, property, name);
   if (!Token.isUnresolved(name) && existing.includes(name)) {
     invalid(path, property, `repeats the index ${show(name)}`, 'monitor each index once.');
   }

@@ -71,6 +71,12 @@ describe('TableMonitoring, found by the fuzzer', () => {
     expect(ids.filter(id => /ThrottlesIndexByDate/.test(id))).toHaveLength(2);
   });
 
+  test('an index name DynamoDB could not have (aws-cdk-lib: DimensionValueLengthInvalid)', () => {
+    const error = monitoringError({ globalSecondaryIndexNames: ['x'.repeat(300)] });
+    expect(error.property).toBe('globalSecondaryIndexNames');
+    expect(error.message).toMatch(/globalSecondaryIndexNames "x{300}" is not a valid index name; use 3 to 255 characters/);
+  });
+
   test('a valid dashboardName synthesizes', () => {
     const stack = testStack();
     const table = new TableV2(stack, 'Plain', { partitionKey });
