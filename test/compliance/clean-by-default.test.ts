@@ -1,7 +1,6 @@
 import { App, CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import { AttributeType, Billing, Capacity, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -12,6 +11,7 @@ import {
   AlarmTopic, ConsumerFailureDestination, DaxCluster, ExportMode, ProductionTable, ScheduledExport,
   StreamConsumer, TableBackupPlan,
 } from '../../src';
+import { privateUserVpc } from '../dax/fixtures';
 import { TEST_ENV } from '../helpers/app';
 import { consumerFunction } from '../streams/fixtures';
 
@@ -44,29 +44,6 @@ function userHandler(stack: Stack, id = 'Indexer'): lambda.Function {
   acknowledge(policy, packs.map(pack => `${pack}-IAMNoInlinePolicy`),
     'The inline policy holds the grants CDK derives for this function (its stream, key, failure destination and tracing), each on exact resources.');
   return fn;
-}
-
-/**
- * The test's stand-in for the user's network (see test/dax/compliance.test.ts): a private VPC,
- * acknowledged for what a VPC in a test does not have.
- */
-function userVpc(stack: Stack): ec2.Vpc {
-  const vpc = new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 3,
-    natGateways: 0,
-    restrictDefaultSecurityGroup: false,
-    subnetConfiguration: [{ name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-  const flowLogs = 'The VPC is the test\'s stand-in for the user\'s own network; its flow logs belong to the account\'s network baseline, not to the DAX construct.';
-  const defaultGroup = 'The VPC is the user\'s; closing its default security group is the account\'s baseline. The DAX nodes use their own group, never the default.';
-  acknowledgeOnUserResource(vpc,
-    { id: 'AwsSolutions::AwsSolutions-VPC7', reason: flowLogs },
-    ...['HIPAA.Security', 'NIST.800.53.R5', 'PCI.DSS.321'].flatMap(pack => [
-      { id: `${pack}::${pack}-VPCFlowLogsEnabled`, reason: flowLogs },
-      { id: `${pack}::${pack}-VPCDefaultSecurityGroupClosed`, reason: defaultGroup },
-    ]),
-  );
-  return vpc;
 }
 
 const table = (stack: Stack, props: Partial<ConstructorParameters<typeof ProductionTable>[2]> = {}) =>
@@ -127,7 +104,7 @@ const SCENARIOS: Array<[string, (stack: Stack) => void]> = [
   }],
   ['ScheduledExport, full (default)', stack => new ScheduledExport(stack, 'Export', { table: table(stack) })],
   ['ScheduledExport, incremental', stack => new ScheduledExport(stack, 'Export', { table: table(stack), mode: ExportMode.incremental({ window: Duration.days(1) }) })],
-  ['DaxCluster, default props', stack => new DaxCluster(stack, 'Cache', { vpc: userVpc(stack), tables: [table(stack)] })],
+  ['DaxCluster, default props', stack => new DaxCluster(stack, 'Cache', { vpc: privateUserVpc(stack, acknowledgeOnUserResource), tables: [table(stack)] })],
 ];
 
 /** What the test itself may acknowledge: the user's function and the test VPC, nothing of the library's. */

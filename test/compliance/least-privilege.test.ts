@@ -5,19 +5,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { ConsumerFailureDestination, ExportMode, ProductionTable, ScheduledExport, StreamConsumer, TableBackupPlan } from '../../src';
 import { GRANTS_FOR_AWS_SERVICES_ONLY_SID } from '../../src/shared/key-policy';
 import { testStack } from '../helpers/app';
+import { GRANTS_FOR_AWS_SERVICES_ONLY } from '../helpers/key-policy';
 import { consumerFunction } from '../streams/fixtures';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
-
-/** AWS Control Tower CT.KMS.PR.3, exactly as its guard rule accepts it. */
-const GRANTS_FOR_AWS_SERVICES_ONLY = {
-  Sid: GRANTS_FOR_AWS_SERVICES_ONLY_SID,
-  Effect: 'Deny',
-  Principal: { AWS: '*' },
-  Action: 'kms:CreateGrant',
-  Resource: '*',
-  Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-};
 
 /** A fully featured table: backup plan, consumer with a created queue on its own key, incremental export, alarm topic. */
 function fullyFeatured(stack: Stack) {

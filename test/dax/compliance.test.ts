@@ -1,41 +1,15 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { partitionKey } from './fixtures';
+import { App, Stack } from 'aws-cdk-lib';
+import { partitionKey, privateUserVpc } from './fixtures';
 import { DaxCluster, DaxClusterProps, DaxEndpointEncryption, ProductionTable } from '../../src';
 import { acknowledgementsIn, sevenPackFindings } from '../compliance/nag';
 import { TEST_ENV } from '../helpers/app';
-
-/**
- * The VPC is the user's own resource, not the library's: a private one (isolated subnets in three
- * zones, no internet gateway), acknowledged for what a VPC in a test does not have.
- */
-function userVpc(stack: Stack): ec2.Vpc {
-  const vpc = new ec2.Vpc(stack, 'Vpc', {
-    maxAzs: 3,
-    natGateways: 0,
-    restrictDefaultSecurityGroup: false,
-    subnetConfiguration: [{ name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED }],
-  });
-  const flowLogs = 'The VPC is the test\'s stand-in for the user\'s own network; its flow logs belong to the account\'s network baseline, not to the DAX construct.';
-  const defaultGroup = 'The VPC is the user\'s; closing its default security group is the account\'s baseline. The DAX nodes use their own group, never the default.';
-  Validations.of(vpc).acknowledge(
-    { id: 'AwsSolutions::AwsSolutions-VPC7', reason: flowLogs },
-    { id: 'HIPAA.Security::HIPAA.Security-VPCFlowLogsEnabled', reason: flowLogs },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCFlowLogsEnabled', reason: flowLogs },
-    { id: 'PCI.DSS.321::PCI.DSS.321-VPCFlowLogsEnabled', reason: flowLogs },
-    { id: 'HIPAA.Security::HIPAA.Security-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
-    { id: 'NIST.800.53.R5::NIST.800.53.R5-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
-    { id: 'PCI.DSS.321::PCI.DSS.321-VPCDefaultSecurityGroupClosed', reason: defaultGroup },
-  );
-  return vpc;
-}
 
 /** Synthesizes with the seven packs (test/compliance/nag.ts) and returns every unacknowledged finding as `<pack> <rule> <path>`, sorted. */
 function findings(props: Partial<DaxClusterProps> = {}): { findings: string[]; app: App; cluster: DaxCluster } {
   const { findings: found, built: cluster, app } = sevenPackFindings(scope => {
     const stack = new Stack(scope, 'TestStack', { env: TEST_ENV });
     const table = new ProductionTable(stack, 'Orders', { partitionKey });
-    return new DaxCluster(stack, 'Cache', { vpc: userVpc(stack), tables: [table], ...props });
+    return new DaxCluster(stack, 'Cache', { vpc: privateUserVpc(stack), tables: [table], ...props });
   });
   return { findings: found, app, cluster };
 }

@@ -9,6 +9,7 @@ import { AlarmTopic, DynamoDbProductionChecks, ProductionTable, StreamConsumer, 
 import { KitValidationError } from '../../src/shared/errors';
 import { check, unacknowledgedFindings } from '../compliance/nag';
 import { envAgnosticStack, onlyResource, templateOf, testApp, testStack } from '../helpers/app';
+import { GRANTS_FOR_AWS_SERVICES_ONLY } from '../helpers/key-policy';
 import { consumerFunction } from '../streams/fixtures';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
@@ -73,14 +74,7 @@ describe('the stack\'s alarm topic, the default action of every alarm', () => {
       },
     });
     // AWS Control Tower CT.KMS.PR.3: nobody creates grants on the key except for AWS services.
-    expect(statements).toContainEqual({
-      Sid: 'DenyGrantsExceptForAwsServices',
-      Effect: 'Deny',
-      Principal: { AWS: '*' },
-      Action: 'kms:CreateGrant',
-      Resource: '*',
-      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    });
+    expect(statements).toContainEqual(GRANTS_FOR_AWS_SERVICES_ONLY);
     // The account keeps administering the key through IAM (the default statement).
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:*', Principal: { AWS: expect.anything() } }));
     expect(statements).toHaveLength(3);

@@ -10,6 +10,7 @@ import { BackupSchedule, DynamoDbProductionChecks, ProductionTable, TableBackupP
 import { acknowledgementsIn, unacknowledgedFindings } from '../compliance/nag';
 import { onlyResource, templateOf, testApp, testStack } from '../helpers/app';
 import { kitErrorOf } from '../helpers/errors';
+import { GRANTS_FOR_AWS_SERVICES_ONLY } from '../helpers/key-policy';
 
 const partitionKey = { name: 'pk', type: AttributeType.STRING };
 
@@ -115,14 +116,7 @@ describe('TableBackupPlan defaults', () => {
 
   test('the vault key denies kms:CreateGrant unless the grant is for an AWS resource or the caller is an AWS service (CT.KMS.PR.3)', () => {
     const vaultKeyId = stack.getLogicalId(plan.encryptionKey.node.defaultChild as any);
-    expect(template.findResources('AWS::KMS::Key')[vaultKeyId].Properties.KeyPolicy.Statement).toContainEqual({
-      Sid: 'DenyGrantsExceptForAwsServices',
-      Effect: 'Deny',
-      Principal: { AWS: '*' },
-      Action: 'kms:CreateGrant',
-      Resource: '*',
-      Condition: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-    });
+    expect(template.findResources('AWS::KMS::Key')[vaultKeyId].Properties.KeyPolicy.Statement).toContainEqual(GRANTS_FOR_AWS_SERVICES_ONLY);
   });
 
   test('the AWS managed backup and restore policies are acknowledged on the role, each by its ARN, with the reason', () => {
