@@ -27,9 +27,9 @@ function durationIn(path: string, property: string, value: Duration | undefined,
     invalid(path, property, `is ${show(value)}, not a Duration`, 'pass a Duration such as Duration.minutes(1).');
   }
   // A token (Duration.seconds(param.valueAsNumber)) is not range-checked: the deploy checks it. But
-  // CloudFormation cannot convert units, and aws-cdk-lib range-checks a few durations itself.
+  // CloudFormation cannot convert units (maxRecordAge, which aws-cdk-lib range-checks, goes on the L1).
   if (value.isUnresolved()) {
-    validateTokenDuration(path, property, value, unit);
+    requireConvertibleToken(path, property, value, unit);
     return;
   }
   const millis = millisOf(value)!;
@@ -41,10 +41,6 @@ function durationIn(path: string, property: string, value: Duration | undefined,
   if (millis < min.toMilliseconds() || millis > max.toMilliseconds()) {
     invalid(path, property, `is ${value.toHumanString()} but must be from ${min.toHumanString()} to ${max.toHumanString()}`, fix);
   }
-}
-
-function validateTokenDuration(path: string, property: string, value: Duration, unit: 'seconds' | 'milliseconds'): void {
-  requireConvertibleToken(path, property, value, unit);
 }
 
 /**
