@@ -41,6 +41,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: UpdateSnapshot.NEVER,
     jestConfig: {
       testTimeout: 60_000,
+      // Every core: jest's default leaves one for itself (one worker on CI's two cores, so the suites
+      // ran one after another); the parent process only schedules and reports.
+      maxWorkers: '100%',
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       // One temp directory per run, removed at the end: tests leave nothing behind.
       globalSetup: '<rootDir>/test/setup/global-setup.ts',

@@ -64,13 +64,6 @@ function atLeast(threshold: number, period: Duration, datapointsToAlarm: number,
   return { threshold, period, evaluationPeriods, datapointsToAlarm, treatMissingData: NOT_BREACHING, comparisonOperator: GTE, reason };
 }
 
-/** The operations whose system errors are watched by default: the ten item operations, one alarm. */
-export const DEFAULT_SYSTEM_ERROR_OPERATIONS: Operation[] = [
-  Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.SCAN,
-  Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.BATCH_WRITE_ITEM,
-  Operation.TRANSACT_GET_ITEMS, Operation.TRANSACT_WRITE_ITEMS,
-];
-
 /** p99 thresholds by operation: single-item calls are single-digit ms when healthy. */
 export const DEFAULT_LATENCY_THRESHOLDS: Array<{ operation: Operation; threshold: Duration }> = [
   { operation: Operation.GET_ITEM, threshold: Duration.millis(100) },

@@ -2,7 +2,6 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
 import { TableMetricFactory, ThrottleCause, ThroughputKind } from './table-metric-factory';
 import type { TableShape } from './table-shape';
 
@@ -85,7 +84,7 @@ export function buildDashboard(dashboard: cloudwatch.Dashboard, inputs: Dashboar
       width: WIDTH,
       height: HEIGHT,
       left: [
-        metrics._metricSystemErrors(DEFAULT_SYSTEM_ERROR_OPERATIONS, minute),
+        metrics._metricSystemErrorsOfAllOperations(minute),
         metrics.metricConditionalCheckFailedRequests().with({ label: 'Conditional check failed', period: Duration.minutes(1) }),
         metrics.metricTransactionConflict().with({ label: 'Transaction conflicts', period: Duration.minutes(1) }),
       ],

@@ -2,7 +2,8 @@ import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode } from 'aws-cdk-lib/aws-dynamodb';
 import { AlarmBuilder, AlarmOverrides } from './alarm-builder';
-import { ALARM_DEFAULTS, DEFAULT_LATENCY_THRESHOLDS, DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
+import { ALARM_DEFAULTS, DEFAULT_LATENCY_THRESHOLDS } from './alarm-defaults';
+import { countMetricsInsightsAlarm } from './metrics-insights-quota';
 import { TableMetricFactory, ThroughputKind } from './table-metric-factory';
 import { TableMonitoringOptions } from './table-monitoring-props';
 import type { TableShape } from './table-shape';
@@ -111,14 +112,21 @@ export class TableAlarms {
     });
   }
 
+  /**
+   * Every operation by one Metrics Insights query (one entry, where metric math would need one
+   * metric per operation), unless the user names the operations: then metric math over those.
+   */
   private systemErrors(): void {
-    const operations = this.options.systemErrors?.operations ?? DEFAULT_SYSTEM_ERROR_OPERATIONS;
-    this.builder.create('SystemErrors', {
+    const operations = this.options.systemErrors?.operations;
+    const [alarm] = this.builder.create('SystemErrors', {
       defaults: ALARM_DEFAULTS.systemErrors,
       overrides: this.options.systemErrors,
-      metric: period => this.metrics._systemErrorsAlarmMetrics(operations, period),
-      description: `DynamoDB returned HTTP 500 errors for ${this.shape.tableName} (${operations.join(', ')}).`,
+      metric: period => operations
+        ? this.metrics._systemErrorsAlarmMetrics(operations, period)
+        : this.metrics._metricSystemErrorsOfAllOperations(period),
+      description: `DynamoDB returned HTTP 500 errors for ${this.shape.tableName} (${operations ? operations.join(', ') : 'any operation'}).`,
     });
+    if (alarm && !operations) countMetricsInsightsAlarm(alarm);
   }
 
   private latency(): void {

@@ -203,6 +203,24 @@ export class TableMetricFactory {
     return sumOf(metrics, period, 'System errors');
   }
 
+  /**
+   * System errors of every operation of the table (streams' `GetRecords` too), summed by one
+   * CloudWatch Metrics Insights query: one query entry in an alarm where metric math needs one
+   * `MetricStat` entry per operation (the template, and the validator that reads it at every
+   * synthesis, grow with the entries). Alarms accept Metrics Insights queries (AWS's "Alarms on
+   * Metrics Insights queries"); the account's default quota is 200 such alarms per Region, counted
+   * by `metrics-insights-quota.ts`. DynamoDB table names hold no quote, so the name needs no escaping.
+   * @internal
+   */
+  public _metricSystemErrorsOfAllOperations(period: Duration): cloudwatch.MathExpression {
+    return new cloudwatch.MathExpression({
+      expression: `SELECT SUM(SystemErrors) FROM SCHEMA("${DYNAMODB_NAMESPACE}", Operation, TableName) WHERE TableName = '${this.table.tableName}'`,
+      usingMetrics: {},
+      period,
+      label: 'System errors (all operations)',
+    });
+  }
+
   /** Consumed capacity units per second of the table (the Sum divided by the period). @internal */
   public _metricConsumedCapacityPerSecond(kind: ThroughputKind, period: Duration, label: string): cloudwatch.MathExpression {
     const id = `consumed${kind}`;

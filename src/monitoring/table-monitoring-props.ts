@@ -64,11 +64,13 @@ export interface ThresholdAlarmOptions extends AlarmTuning {
  */
 export interface SystemErrorsAlarmOptions extends ThresholdAlarmOptions {
   /**
-   * The operations whose `SystemErrors` are summed. More than 10 are split over several alarms
-   * (CloudWatch allows 10 metrics per alarm).
+   * The operations whose `SystemErrors` are summed, by metric math: one metric each, more than 10
+   * split over several alarms (CloudWatch allows 10 metrics per metric-math alarm). Give them to
+   * keep the alarm off CloudWatch's quota of alarms on Metrics Insights queries (200 per account
+   * and Region by default; a warning says when one app passes 80% of it).
    *
-   * @default - the ten item operations: GetItem, BatchGetItem, Query, Scan, PutItem, UpdateItem,
-   * DeleteItem, BatchWriteItem, TransactGetItems, TransactWriteItems (one alarm)
+   * @default - every operation, PartiQL and streams' GetRecords included, summed by one CloudWatch
+   * Metrics Insights query (`SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '<table>'`)
    */
   readonly operations?: Operation[];
 }
@@ -158,7 +160,8 @@ export interface TableMonitoringOptions {
   readonly keyRangeThrottles?: ThresholdAlarmOptions;
 
   /**
-   * `SystemErrors` (HTTP 500) summed over operations.
+   * `SystemErrors` (HTTP 500) summed over operations: every operation by default (one Metrics
+   * Insights query), or the operations given.
    *
    * @default - on: Sum >= 1 per 1-minute period in 3 of 5 periods, missing data not breaching
    */

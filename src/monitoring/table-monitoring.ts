@@ -6,7 +6,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { resolveAlarmAction } from './alarm-action';
 import { AlarmBuilder } from './alarm-builder';
-import { DEFAULT_LATENCY_THRESHOLDS, DEFAULT_SYSTEM_ERROR_OPERATIONS } from './alarm-defaults';
+import { DEFAULT_LATENCY_THRESHOLDS } from './alarm-defaults';
 import { buildDashboard, ConsumerLag } from './dashboard';
 import { noteWhenUnsubscribed } from './subscriber-notice';
 import { TableAlarms } from './table-alarms';
@@ -166,10 +166,12 @@ export class TableMonitoring extends Construct {
   }
 
   /**
-   * System errors of the given operations (default: the ten item operations), summed.
+   * System errors of the given operations, summed; without operations, of every operation, by one
+   * CloudWatch Metrics Insights query (what the default alarm watches).
    */
   public metricSystemErrors(operations?: Operation[], period?: Duration): cloudwatch.IMetric {
-    return this.metrics._metricSystemErrors(operations ?? DEFAULT_SYSTEM_ERROR_OPERATIONS, period ?? Duration.minutes(1));
+    const at = period ?? Duration.minutes(1);
+    return operations ? this.metrics._metricSystemErrors(operations, at) : this.metrics._metricSystemErrorsOfAllOperations(at);
   }
 
   /** `SuccessfulRequestLatency` of one operation (default p99). */

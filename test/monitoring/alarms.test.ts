@@ -107,18 +107,28 @@ describe('throttle alarms (on by default): table and every index, summed with me
 });
 
 describe('system errors alarm (on by default)', () => {
-  const DEFAULT_OPERATIONS = ['GetItem', 'BatchGetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem',
-    'BatchWriteItem', 'TransactGetItems', 'TransactWriteItems'];
-
-  test('sums SystemErrors of the ten item operations, each with TableName and Operation, in one alarm', () => {
+  test('sums SystemErrors of every operation of the table by one Metrics Insights query, over 1-minute periods', () => {
     const { template, table, topic } = monitored();
     const props = alarm(template, 'MonitoringSystemErrors');
-    const read = metricsRead(props);
-    expect(read.map(m => m.dimensions)).toEqual(DEFAULT_OPERATIONS.map(op => ({ TableName: table, Operation: op })));
-    expect(read.every(m => m.namespace === NS && m.metricName === 'SystemErrors' && m.stat === 'Sum' && m.period === 60)).toBe(true);
-    expect(watchedExpression(props)).toMatch(/^SUM\(\[FILL\(m0s, 0\), .*FILL\(m9s, 0\)\]\)$/);
+    expect(props.Metrics).toEqual([{
+      Id: 'expr_1',
+      Expression: { 'Fn::Join': ['', ['SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'', table, '\'']] },
+      Label: 'System errors (all operations)',
+      Period: 60,
+      ReturnData: true,
+    }]);
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
     expectActions(props, topic);
+  });
+
+  test('named operations are summed by metric math, each with TableName and Operation', () => {
+    const operations = [Operation.GET_ITEM, Operation.PUT_ITEM];
+    const { template, table } = monitored({ systemErrors: { operations } });
+    const props = alarm(template, 'MonitoringSystemErrors');
+    const read = metricsRead(props);
+    expect(read.map(m => m.dimensions)).toEqual(['GetItem', 'PutItem'].map(op => ({ TableName: table, Operation: op })));
+    expect(read.every(m => m.namespace === NS && m.metricName === 'SystemErrors' && m.stat === 'Sum' && m.period === 60)).toBe(true);
+    expect(watchedExpression(props)).toBe('SUM([FILL(m0s, 0), FILL(m1s, 0)])');
   });
 
   test('all fourteen operations split over two alarms of at most 10 metrics', () => {

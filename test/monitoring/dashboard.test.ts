@@ -54,7 +54,13 @@ describe('the dashboard', () => {
       'ReadMaxOnDemandThroughputThrottleEvents', 'WriteMaxOnDemandThroughputThrottleEvents', 'ReadAccountLimitThrottleEvents', 'WriteAccountLimitThrottleEvents',
     ]));
     expect(metricNames(latency)).toEqual(Array(5).fill('SuccessfulRequestLatency'));
-    expect(metricNames(errors)).toEqual([...Array(10).fill('SystemErrors'), 'ConditionalCheckFailedRequests', 'TransactionConflict', 'UserErrors']);
+    expect(metricNames(errors)).toEqual(['ConditionalCheckFailedRequests', 'TransactionConflict', 'UserErrors']);
+    // System errors of every operation: the alarm's Metrics Insights query, not one metric per operation.
+    expect(errors.properties.metrics[0]).toEqual([{
+      expression: 'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'orders\'',
+      label: 'System errors (all operations)',
+      period: 60,
+    }]);
     expect(replication.properties.metrics).toEqual([['AWS/DynamoDB', 'ReplicationLatency', 'ReceivingRegion', 'eu-west-1', 'TableName', 'orders', { label: 'to eu-west-1', period: 60 }]]);
     expect(lag.properties.metrics).toEqual([['AWS/Lambda', 'IteratorAge', 'FunctionName', 'orders-consumer', { label: 'orders consumer', period: 60, stat: 'Maximum' }]]);
   });

@@ -62,7 +62,11 @@ describe('TableMonitoring metric methods', () => {
     expect(Object.values(cause.usingMetrics).map(m => describeMetric(m).metricName)).toEqual([
       'ReadKeyRangeThroughputThrottleEvents', 'WriteKeyRangeThroughputThrottleEvents', 'ReadKeyRangeThroughputThrottleEvents', 'WriteKeyRangeThroughputThrottleEvents',
     ]);
-    expect((monitoring.metricSystemErrors() as cloudwatch.MathExpression).usingMetrics).toHaveProperty('systemErrors9');
+    const allOperations = monitoring.metricSystemErrors() as cloudwatch.MathExpression;
+    expect([allOperations.expression, allOperations.usingMetrics]).toEqual([
+      'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'orders\'', {},
+    ]);
+    expect(Object.keys((monitoring.metricSystemErrors([Operation.QUERY, Operation.SCAN]) as cloudwatch.MathExpression).usingMetrics)).toEqual(['systemErrors0', 'systemErrors1']);
   });
 
   test('capacity utilization methods divide consumed by provisioned, or by the on-demand maximum', () => {
