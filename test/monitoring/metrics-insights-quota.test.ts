@@ -4,7 +4,9 @@ import { Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { testApp, TEST_ENV } from '../helpers/app';
 
-const ONLY_SYSTEM_ERRORS: Partial<TableMonitoringProps> = { readThrottles: { enabled: false }, writeThrottles: { enabled: false }, latency: { enabled: false } };
+const ONLY_SYSTEM_ERRORS: Partial<TableMonitoringProps> = {
+  readThrottles: { enabled: false }, writeThrottles: { enabled: false }, latency: { enabled: false },
+};
 const QUOTA_WARNING = 'cdk-dynamodb-kit:metricsInsightsAlarmQuota';
 
 /** `count` monitored tables (their system-errors alarm only), in stacks of at most 100. */
