@@ -49,7 +49,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       // Each suite's CPU time, for `npx projen test:times` (wall times on a shared machine measure the load).
-      setupFilesAfterEnv: ['<rootDir>/test/setup/suite-cpu.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup/suite-cpu.ts', '<rootDir>/test/setup/shared-validator.ts'],
+      // One CloudFormation validator engine per worker instead of one or more per suite (about 1.2 s
+      // of CPU each): test/setup/shared-validator-environment.ts.
+      testEnvironment: '<rootDir>/test/setup/shared-validator-environment.ts',
       // Nothing reads coverage in CI (no upload, no threshold); instrumenting every suite costs time.
       // `npx projen test --coverage` when you want it.
       collectCoverage: false,
