@@ -20,9 +20,18 @@ export interface FullyFeaturedFigures {
   readonly baselineMs: number;
   readonly oursMs: number;
   readonly ratio: number;
-  /** CloudFormation resources per table beyond the user's function and its role. */
+  /** CloudFormation resources per table beyond the user's function and its role (the stack's total / N). */
   readonly baselineResourcesPerTable: number;
   readonly oursResourcesPerTable: number;
+  /**
+   * What each further table adds, beyond its function and role: resources(N + 1) - resources(N).
+   * The average above also carries what a stack holds once (our alarm topic, its policy and key).
+   */
+  readonly baselineResourcesPerFurtherTable: number;
+  readonly oursResourcesPerFurtherTable: number;
+  /** Resources a stack holds once, whatever its number of tables. */
+  readonly baselineResourcesPerStack: number;
+  readonly oursResourcesPerStack: number;
   readonly baselineTemplateKbPerTable: number;
   readonly oursTemplateKbPerTable: number;
   /** How many tables, each with its function and role, fit CloudFormation's 500 resources. */
@@ -112,10 +121,17 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Resources a further table adds (beyond its function and role), and what a stack holds once. */
+function resourceShape(build: Build): { perFurtherTable: number; perStack: number } {
+  const one = synthesize(build, 1).resources;
+  const two = synthesize(build, 2).resources;
+  return { perFurtherTable: two - one - 2, perStack: one - (two - one) };
+}
+
 /** Each size: warm up, then alternate baseline and ours round by round so that drift hits both. */
 export function runFullyFeaturedBenchmark(sizes: number[], rounds: number): FullyFeaturedFigures[] {
-  synthesize(handWired, 2);
-  synthesize(ours, 2);
+  const baselineShape = resourceShape(handWired);
+  const oursShape = resourceShape(ours);
   return sizes.map(tables => {
     const baseline: Synthesized[] = [];
     const candidate: Synthesized[] = [];
@@ -127,7 +143,8 @@ export function runFullyFeaturedBenchmark(sizes: number[], rounds: number): Full
     const oursMs = median(candidate.map(s => s.ms));
     // The user's function and its service role are the same on both sides.
     const perTable = (s: Synthesized) => s.resources / tables - 2;
-    const perStack = (s: Synthesized) => Math.floor(500 / (s.resources / tables));
+    // How many tables, each with its function and role, fit beside what the stack holds once.
+    const perStack = (shape: { perFurtherTable: number; perStack: number }) => Math.floor((500 - shape.perStack) / (shape.perFurtherTable + 2));
     return {
       tables,
       baselineMs,
@@ -135,10 +152,14 @@ export function runFullyFeaturedBenchmark(sizes: number[], rounds: number): Full
       ratio: oursMs / baselineMs,
       baselineResourcesPerTable: perTable(baseline[0]),
       oursResourcesPerTable: perTable(candidate[0]),
+      baselineResourcesPerFurtherTable: baselineShape.perFurtherTable,
+      oursResourcesPerFurtherTable: oursShape.perFurtherTable,
+      baselineResourcesPerStack: baselineShape.perStack,
+      oursResourcesPerStack: oursShape.perStack,
       baselineTemplateKbPerTable: baseline[0].bytes / tables / 1024,
       oursTemplateKbPerTable: candidate[0].bytes / tables / 1024,
-      baselineTablesPerStack: perStack(baseline[0]),
-      oursTablesPerStack: perStack(candidate[0]),
+      baselineTablesPerStack: perStack(baselineShape),
+      oursTablesPerStack: perStack(oursShape),
     };
   });
 }
