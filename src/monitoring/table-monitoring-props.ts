@@ -67,7 +67,8 @@ export interface SystemErrorsAlarmOptions extends ThresholdAlarmOptions {
    * The operations whose `SystemErrors` are summed, by metric math: one metric each, more than 10
    * split over several alarms (CloudWatch allows 10 metrics per metric-math alarm). Give them to
    * keep the alarm off CloudWatch's quota of alarms on Metrics Insights queries (200 per account
-   * and Region by default; a warning says when one app passes 80% of it).
+   * and Region by default; a warning says when one app passes 80% of it) or to evaluate more
+   * than the three hours such an alarm can.
    *
    * @default - every operation, PartiQL and streams' GetRecords included, summed by one CloudWatch
    * Metrics Insights query (`SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '<table>'`)

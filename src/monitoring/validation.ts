@@ -9,6 +9,7 @@ import { validateIndexName as validateDynamoDbIndexName } from '../table/rules/i
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ONE_DAY_SECONDS = 86_400;
+const METRICS_INSIGHTS_RANGE_SECONDS = 3 * 3600;
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STATISTIC = /^(Average|Sum|Minimum|Maximum|SampleCount|IQM|(p|tm|wm|tc|ts|pr)\d{1,2}(\.\d+)?|p100|(TM|WM|TC|TS|PR)\(.+\))$/;
 
@@ -51,6 +52,7 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
   if (systemErrors?.operations !== undefined && systemErrors.operations.length === 0) {
     invalid(path, 'systemErrors.operations', 'is empty', 'list at least one operation, or disable the alarm with enabled: false.');
   }
+  if (systemErrors !== undefined && systemErrors.operations === undefined) validateMetricsInsightsRange(path, systemErrors);
   const latency: LatencyAlarmOptions | undefined = props.latency;
   if (latency?.operations !== undefined) {
     if (latency.operations.length === 0) {
@@ -127,6 +129,21 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
   const periodSeconds = (period ?? defaults.period).toSeconds();
   if ((period !== undefined || periods !== undefined) && !periodsToken && periodSeconds * effectivePeriods > ONE_DAY_SECONDS) {
     invalid(path, `${key}.evaluationPeriods`, `times period is ${periodSeconds * effectivePeriods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
+  }
+}
+
+/**
+ * An alarm on a Metrics Insights query evaluates only the latest three hours of data (AWS's
+ * "Limits that apply to alarms based on Metrics Insights queries"): the system-errors alarm over
+ * every operation cannot look further back.
+ */
+function validateMetricsInsightsRange(path: string, options: SystemErrorsAlarmOptions): void {
+  if (isToken(options.evaluationPeriods)) return;
+  const seconds = (options.period ?? ALARM_DEFAULTS.systemErrors.period).toSeconds()
+    * (options.evaluationPeriods ?? ALARM_DEFAULTS.systemErrors.evaluationPeriods);
+  if (seconds > METRICS_INSIGHTS_RANGE_SECONDS) {
+    invalid(path, 'systemErrors.evaluationPeriods', `times period is ${seconds} seconds, more than the three hours an alarm on a Metrics Insights query evaluates`,
+      'lower evaluationPeriods or period, or give systemErrors.operations to alarm on metric math over those operations (up to one day).');
   }
 }
 

@@ -66,6 +66,12 @@ describe('every alarm is tunable', () => {
     expect(alarmsStartingWith(monitor({ userErrors: { enabled: false } }).template, 'MonitoringUserErrors')).toEqual([]);
   });
 
+  test('three hours of system errors pass; with operations named (metric math), up to a day', () => {
+    expect(alarm(monitor({ systemErrors: { period: Duration.minutes(36) } }).template, 'MonitoringSystemErrors').EvaluationPeriods).toBe(5);
+    const named = alarm(monitor({ systemErrors: { period: Duration.hours(4), operations: [Operation.GET_ITEM] } }).template, 'MonitoringSystemErrors');
+    expect(named.Metrics.find((m: any) => m.MetricStat).MetricStat.Period).toBe(14_400);
+  });
+
   test('system error operations are selectable (Operation dimension follows)', () => {
     const props = alarm(monitor({ systemErrors: { operations: [Operation.EXECUTE_STATEMENT] } }).template, 'MonitoringSystemErrors');
     expect(metricsRead(props).map(m => m.dimensions)).toEqual([{ TableName: 'orders', Operation: 'ExecuteStatement' }]);
@@ -111,6 +117,8 @@ describe('bad options throw our error naming the construct path, property, value
     ['a repeated region', { replicaRegions: ['eu-west-1', 'eu-west-1'] }, 'replicaRegions', /repeats the region/],
     ['a fractional maximum', { maxReadRequestUnits: 1.5 }, 'maxReadRequestUnits', /is 1.5/],
     ['no system error operations', { systemErrors: { operations: [] } }, 'systemErrors.operations', /is empty/],
+    ['system errors of every operation over more than three hours (a Metrics Insights query)', { systemErrors: { period: Duration.minutes(37) } },
+      'systemErrors.evaluationPeriods', /times period is 11100 seconds, more than the three hours .*give systemErrors.operations/],
     ['no latency operations', { latency: { operations: [] } }, 'latency.operations', /is empty/],
     ['a zero latency threshold', { latency: { operations: [{ operation: Operation.QUERY, threshold: Duration.millis(0) }] } }, 'latency.operations', /"Query" a threshold of 0 ms/],
     ['an unknown latency statistic', { latency: { statistic: 'median' } }, 'latency.statistic', /is "median"; use a CloudWatch statistic/],
