@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, Billing, Capacity, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -119,6 +119,14 @@ describe('system errors alarm (on by default)', () => {
     }]);
     expectEvaluation(props, { threshold: 1, comparison: 'GreaterThanOrEqualToThreshold', evaluationPeriods: 5, datapointsToAlarm: 3, treatMissingData: 'notBreaching' });
     expectActions(props, topic);
+  });
+
+  test('a table name from a CfnParameter is joined into the query (the template validates)', () => {
+    const stack = testStack();
+    const name = new CfnParameter(stack, 'TableName', { type: 'String' });
+    new TableMonitoring(stack, 'Monitoring', { table: TableV2.fromTableName(stack, 'Imported', name.valueAsString) });
+    const props = alarm(templateOf(stack), 'MonitoringSystemErrors');
+    expect(props.Metrics[0].Expression).toEqual({ 'Fn::Join': ['', [expect.stringMatching(/WHERE TableName = '$/), { Ref: 'TableName' }, '\'']] });
   });
 
   test('named operations are summed by metric math, each with TableName and Operation', () => {

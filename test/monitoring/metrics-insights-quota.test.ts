@@ -1,6 +1,7 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { NestedStack, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
 import { TableMonitoring, TableMonitoringProps } from '../../src';
 import { testApp, TEST_ENV } from '../helpers/app';
 
@@ -10,11 +11,11 @@ const ONLY_SYSTEM_ERRORS: Partial<TableMonitoringProps> = {
 const QUOTA_WARNING = 'cdk-dynamodb-kit:metricsInsightsAlarmQuota';
 
 /** `count` monitored tables (their system-errors alarm only), in stacks of at most 100. */
-function monitoredTables(app: App, count: number, env: { account?: string; region?: string } | undefined, name: string,
+function monitoredTables(scope: Construct, count: number, env: { account?: string; region?: string } | undefined, name: string,
   options: Partial<TableMonitoringProps> = {}): Stack[] {
   const stacks: Stack[] = [];
   for (let i = 0; i < count; i++) {
-    if (i % 100 === 0) stacks.push(new Stack(app, `${name}${stacks.length}`, { env }));
+    if (i % 100 === 0) stacks.push(new Stack(scope, `${name}${stacks.length}`, { env }));
     const stack = stacks[stacks.length - 1];
     new TableMonitoring(stack, `Monitoring${i}`, { table: TableV2.fromTableName(stack, `Table${i}`, `table-${i}`), ...ONLY_SYSTEM_ERRORS, ...options });
   }
@@ -49,6 +50,17 @@ describe('alarms on Metrics Insights queries: a warning past 80% of the default 
     const found = quotaWarnings(monitoredTables(testApp(), 161, undefined, 'Agnostic'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/161 alarms .* in the account and Region of the environment-agnostic stacks/);
+  });
+
+  test('alarms in nested stacks and in a Stage count in their environment', () => {
+    const app = testApp();
+    const parent = new Stack(app, 'Parent', { env: TEST_ENV });
+    const nested = new NestedStack(parent, 'Nested');
+    for (let i = 0; i < 100; i++) {
+      new TableMonitoring(nested, `Monitoring${i}`, { table: TableV2.fromTableName(nested, `Table${i}`, `nested-${i}`), ...ONLY_SYSTEM_ERRORS });
+    }
+    const staged = monitoredTables(new Stage(app, 'Prod'), 61, TEST_ENV, 'Staged');
+    expect(quotaWarnings([parent, ...staged])).toHaveLength(1);
   });
 
   test('system errors of named operations use metric math and do not count', () => {
