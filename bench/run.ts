@@ -24,7 +24,8 @@ export interface Figure {
   readonly met?: boolean;
 }
 
-const ratio = (f: Figure) => f.ours / f.baseline;
+/** The ratio ours / baseline, or a dash where the baseline has none of it (a stack's shared resources). */
+const ratio = (f: Figure) => (f.baseline === 0 ? '—' : `${(f.ours / f.baseline).toFixed(2)}×`);
 
 /** N = 200 takes about a minute a round on two cores: one round there keeps the whole run under five minutes. */
 const LARGE = 200;
@@ -123,7 +124,7 @@ const number = (value: number, unit: string) => `${value.toFixed(unit === 'ms' ?
 const verdict = (f: Figure) => f.goal === undefined ? '' : `${f.goal}: ${f.met ? 'met' : 'NOT met'}`;
 
 function markdown(figures: Figure[], machine: string[]): string {
-  const rows = figures.map(f => `| ${f.benchmark} | ${f.figure} | ${number(f.baseline, f.unit)} | ${number(f.ours, f.unit)} | ${ratio(f).toFixed(2)}× | ${verdict(f)} |`);
+  const rows = figures.map(f => `| ${f.benchmark} | ${f.figure} | ${number(f.baseline, f.unit)} | ${number(f.ours, f.unit)} | ${ratio(f)} | ${verdict(f)} |`);
   return [
     '# Benchmark results',
     '',
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     figures.push(...added);
     console.log(`\n${name} (${((performance.now() - start) / 1000).toFixed(1)} s)`);
     for (const f of added) {
-      console.log(`  ${f.benchmark.padEnd(28)} ${f.figure.padEnd(46)} ${number(f.baseline, f.unit).padStart(11)} → ${number(f.ours, f.unit).padStart(11)}  ${ratio(f).toFixed(2)}×  ${verdict(f)}`);
+      console.log(`  ${f.benchmark.padEnd(28)} ${f.figure.padEnd(46)} ${number(f.baseline, f.unit).padStart(11)} → ${number(f.ours, f.unit).padStart(11)}  ${ratio(f)}  ${verdict(f)}`);
     }
   };
   await step('fully featured tables against hand-wired aws-cdk-lib', () => fullyFeatured(sizes, rounds));
