@@ -204,8 +204,10 @@ export class TableMetricFactory {
   }
 
   /**
-   * System errors of every operation of the table (streams' `GetRecords` too), summed by one
-   * CloudWatch Metrics Insights query: one query entry in an alarm where metric math needs one
+   * System errors of every operation of the table, summed by one CloudWatch Metrics Insights
+   * query over every `SystemErrors` series with the table's `TableName`, whatever its other
+   * dimensions (`FROM` the namespace, not `SCHEMA(...)`, which would keep only exact dimension
+   * sets and could miss a series published with one more, as streams' may be): one query entry in an alarm where metric math needs one
    * `MetricStat` entry per operation (the template, and the validator that reads it at every
    * synthesis, grow with the entries). Alarms accept Metrics Insights queries (AWS's "Alarms on
    * Metrics Insights queries"); the account's default quota is 200 such alarms per Region, counted
@@ -214,7 +216,7 @@ export class TableMetricFactory {
    */
   public _metricSystemErrorsOfAllOperations(period: Duration): cloudwatch.MathExpression {
     return new cloudwatch.MathExpression({
-      expression: `SELECT SUM(SystemErrors) FROM SCHEMA("${DYNAMODB_NAMESPACE}", Operation, TableName) WHERE TableName = '${this.table.tableName}'`,
+      expression: `SELECT SUM(SystemErrors) FROM "${DYNAMODB_NAMESPACE}" WHERE TableName = '${this.table.tableName}'`,
       usingMetrics: {},
       period,
       label: 'System errors (all operations)',

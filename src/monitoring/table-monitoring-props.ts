@@ -70,8 +70,8 @@ export interface SystemErrorsAlarmOptions extends ThresholdAlarmOptions {
    * and Region by default; a warning says when one app passes 80% of it) or to evaluate more
    * than the three hours such an alarm can.
    *
-   * @default - every operation, PartiQL and streams' GetRecords included, summed by one CloudWatch
-   * Metrics Insights query (`SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '<table>'`)
+   * @default - every operation, summed by one CloudWatch Metrics Insights query over every
+   * `SystemErrors` series of the table (`SELECT SUM(SystemErrors) FROM "AWS/DynamoDB" WHERE TableName = '<table>'`)
    */
   readonly operations?: Operation[];
 }

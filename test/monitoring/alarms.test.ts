@@ -112,7 +112,7 @@ describe('system errors alarm (on by default)', () => {
     const props = alarm(template, 'MonitoringSystemErrors');
     expect(props.Metrics).toEqual([{
       Id: 'expr_1',
-      Expression: { 'Fn::Join': ['', ['SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'', table, '\'']] },
+      Expression: { 'Fn::Join': ['', ['SELECT SUM(SystemErrors) FROM "AWS/DynamoDB" WHERE TableName = \'', table, '\'']] },
       Label: 'System errors (all operations)',
       Period: 60,
       ReturnData: true,

@@ -57,7 +57,7 @@ describe('the dashboard', () => {
     expect(metricNames(errors)).toEqual(['ConditionalCheckFailedRequests', 'TransactionConflict', 'UserErrors']);
     // System errors of every operation: the alarm's Metrics Insights query, not one metric per operation.
     expect(errors.properties.metrics[0]).toEqual([{
-      expression: 'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'orders\'',
+      expression: 'SELECT SUM(SystemErrors) FROM "AWS/DynamoDB" WHERE TableName = \'orders\'',
       label: 'System errors (all operations)',
       period: 60,
     }]);

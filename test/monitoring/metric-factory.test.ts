@@ -64,7 +64,7 @@ describe('TableMonitoring metric methods', () => {
     ]);
     const allOperations = monitoring.metricSystemErrors() as cloudwatch.MathExpression;
     expect([allOperations.expression, allOperations.usingMetrics]).toEqual([
-      'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'orders\'', {},
+      'SELECT SUM(SystemErrors) FROM "AWS/DynamoDB" WHERE TableName = \'orders\'', {},
     ]);
     expect(Object.keys((monitoring.metricSystemErrors([Operation.QUERY, Operation.SCAN]) as cloudwatch.MathExpression).usingMetrics)).toEqual(['systemErrors0', 'systemErrors1']);
   });
