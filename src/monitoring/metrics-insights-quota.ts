@@ -31,7 +31,7 @@ export function countMetricsInsightsAlarm(alarm: IConstruct): void {
 
 function warnNearQuota(alarms: IConstruct[]): void {
   const byEnvironment = new Map<string, IConstruct[]>();
-  for (const alarm of alarms) {
+  for (const alarm of alarms.filter(isInTree)) {
     const key = environmentOf(Stack.of(alarm));
     byEnvironment.set(key, [...(byEnvironment.get(key) ?? []), alarm]);
   }
@@ -42,6 +42,14 @@ function warnNearQuota(alarms: IConstruct[]): void {
       + `over ${WARNING_SHARE * 100}% of CloudWatch's default quota of ${METRICS_INSIGHTS_ALARMS_PER_REGION} per account and Region; `
       + 'ask for a higher quota before deploying, or give monitoring.systemErrors.operations to alarm on metric math over those operations instead.');
   }
+}
+
+/** Whether the construct is still in the tree: one removed with `node.tryRemoveChild` is not deployed. */
+function isInTree(construct: IConstruct): boolean {
+  for (let child = construct, parent = construct.node.scope; parent; child = parent, parent = parent.node.scope) {
+    if (parent.node.tryFindChild(child.node.id) !== child) return false;
+  }
+  return true;
 }
 
 /** Env-agnostic stacks all count as one: they deploy wherever the CLI's credentials point. */

@@ -63,6 +63,13 @@ describe('alarms on Metrics Insights queries: a warning past 80% of the default 
     expect(quotaWarnings([parent, ...staged])).toHaveLength(1);
   });
 
+  test('judged on the final tree: an alarm removed after construction does not count', () => {
+    const stacks = monitoredTables(testApp(), 161, TEST_ENV, 'Tables');
+    const monitoring = stacks[0].node.findChild('Monitoring0');
+    expect(monitoring.node.tryRemoveChild('SystemErrors')).toBe(true);
+    expect(quotaWarnings(stacks)).toEqual([]);
+  });
+
   test('system errors of named operations use metric math and do not count', () => {
     const stacks = monitoredTables(testApp(), 161, TEST_ENV, 'Named', { systemErrors: { operations: [Operation.GET_ITEM] } });
     expect(quotaWarnings(stacks)).toEqual([]);
