@@ -1,8 +1,17 @@
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 
-/** Every test app validates its templates against CloudFormation's schemas: an invalid template fails. */
-export const TEST_CONTEXT = { '@aws-cdk/core:validateAgainstDefaultRules': true };
+/**
+ * Every test app validates its templates against CloudFormation's schemas: an invalid template fails.
+ * No test reads the stack traces aws-cdk-lib records for each construct and annotation (metadata
+ * only; templates do not change), and under jest each one is source-mapped: a fifth of a fuzz
+ * suite's CPU. They are off, as `cdk synth` users can turn them off.
+ */
+export const TEST_CONTEXT = {
+  '@aws-cdk/core:validateAgainstDefaultRules': true,
+  'aws:cdk:disable-creation-stack-traces': true,
+  'aws:cdk:disable-stack-trace': true,
+};
 
 export const TEST_ENV = { account: '123456789012', region: 'us-east-1' };
 
