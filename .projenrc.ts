@@ -190,14 +190,13 @@ check.spawn(project.buildTask);
 
 // Every README snippet and @example compiles (rosetta/default.ts-fixture gives them a stack with an
 // env), so the Python, Java, .NET and Go docs are translations, not TypeScript in other fences.
-const rosetta = project.addTask('rosetta', {
+project.addTask('rosetta', {
   description: 'Compile every README snippet and @example with jsii-rosetta; fail on any diagnostic',
   exec: 'jsii-rosetta extract --compile --fail',
 });
-check.spawn(rosetta);
 
 // The integ-runner apps (test/integ/*.integ.ts): their snapshots, compared offline, no deploy.
-const integ = project.addTask('integ', {
+project.addTask('integ', {
   description: 'Compare the integ-runner apps in test/integ with their committed snapshots (no deploy)',
   env: { CDK_DISABLE_CLI_TELEMETRY: 'true' },
   exec: 'ts-node --transpile-only test/integ/snapshots.ts',
@@ -206,18 +205,16 @@ project.addTask('integ:update', {
   description: 'Refresh the integ-runner snapshots in test/integ on purpose',
   exec: 'ts-node --transpile-only test/integ/snapshots.ts --update',
 });
-check.spawn(integ);
-check.exec('bash test/node-versions.sh', {
-  name: 'the example synth, runtime and CLI tests on Node 22 and 24',
+// Side by side (test/parallel-checks.sh): the example synth, runtime and CLI tests on Node 22 and
+// 24; the integ snapshots; rosetta, then jsii-pacmak --code-only for Python, Java, .NET and Go.
+check.exec('bash test/parallel-checks.sh', {
+  name: 'Node 22 and 24, integ snapshots, rosetta and jsii-pacmak, side by side',
 });
 check.exec('bash test/no-leftovers.sh', {
   name: 'the tests and the example synth left no file in the repository that git does not ignore',
 });
 check.exec('git diff --ignore-space-at-eol --exit-code', {
   name: 'generated files (API.md, package.json, snapshots) are committed and current',
-});
-check.exec('jsii-pacmak --code-only --targets python,java,dotnet,go --outdir dist-code-only', {
-  name: 'the API translates to Python, Java, .NET and Go',
 });
 // The rosetta tablet is built by `rosetta` and shipped in the npm package (pacmak reads it), not committed.
 project.gitignore.exclude('dist-code-only/', '.node-versions/', '.jsii.tabl.json', 'test/integ/cdk-integ.out.*');
