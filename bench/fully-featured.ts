@@ -144,7 +144,7 @@ export function runFullyFeaturedBenchmark(sizes: number[], rounds: number): Full
     // The user's function and its service role are the same on both sides.
     const perTable = (s: Synthesized) => s.resources / tables - 2;
     // How many tables, each with its function and role, fit beside what the stack holds once.
-    const perStack = (shape: { perFurtherTable: number; perStack: number }) => Math.floor((500 - shape.perStack) / (shape.perFurtherTable + 2));
+    const tablesPerStack = (shape: { perFurtherTable: number; perStack: number }) => Math.floor((500 - shape.perStack) / (shape.perFurtherTable + 2));
     return {
       tables,
       baselineMs,
@@ -158,8 +158,8 @@ export function runFullyFeaturedBenchmark(sizes: number[], rounds: number): Full
       oursResourcesPerStack: oursShape.perStack,
       baselineTemplateKbPerTable: baseline[0].bytes / tables / 1024,
       oursTemplateKbPerTable: candidate[0].bytes / tables / 1024,
-      baselineTablesPerStack: perStack(baselineShape),
-      oursTablesPerStack: perStack(oursShape),
+      baselineTablesPerStack: tablesPerStack(baselineShape),
+      oursTablesPerStack: tablesPerStack(oursShape),
     };
   });
 }

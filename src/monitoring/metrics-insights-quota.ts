@@ -33,7 +33,8 @@ function warnNearQuota(alarms: IConstruct[]): void {
   const byEnvironment = new Map<string, IConstruct[]>();
   for (const alarm of alarms.filter(isInTree)) {
     const key = environmentOf(Stack.of(alarm));
-    byEnvironment.set(key, [...(byEnvironment.get(key) ?? []), alarm]);
+    if (!byEnvironment.has(key)) byEnvironment.set(key, []);
+    byEnvironment.get(key)!.push(alarm);
   }
   for (const [environment, inEnvironment] of byEnvironment) {
     if (inEnvironment.length <= METRICS_INSIGHTS_ALARMS_PER_REGION * WARNING_SHARE) continue;

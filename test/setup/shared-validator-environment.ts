@@ -1,23 +1,6 @@
 import { CloudFormationValidatePlugin } from 'aws-cdk-lib';
 import { TestEnvironment } from 'jest-environment-node';
-
-/**
- * The global through which a suite reaches the worker's validator engine (see shared-validator.ts).
- */
-export const SHARED_VALIDATOR_GLOBAL = '__cdkDynamoDbKitSharedValidator';
-
-/** What a suite calls: JSON strings both ways, so that no object crosses from one realm to another. */
-export interface SharedValidator {
-  /** The report of aws-cdk-lib's CloudFormation validator on one template, as JSON. */
-  validateTemplate(content: string, name: string, configJson: string): string;
-}
-
-/** Every resource type: the engine's builtin rules are chosen by type, and this engine serves every suite. */
-class EveryType extends Set<string> {
-  public has(): boolean {
-    return true;
-  }
-}
+import { EveryType, SHARED_VALIDATOR_GLOBAL, SharedValidator } from './shared-validator-contract';
 
 let engine: any;
 let templateContent: new (content: string, name: string) => unknown;
