@@ -1,5 +1,6 @@
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isInTree } from '../shared/tree';
 
 /**
  * CloudWatch's default quota of alarms on Metrics Insights queries, per account and Region (AWS's
@@ -43,14 +44,6 @@ function warnNearQuota(alarms: IConstruct[]): void {
       + `over ${WARNING_SHARE * 100}% of CloudWatch's default quota of ${METRICS_INSIGHTS_ALARMS_PER_REGION} per account and Region; `
       + 'ask for a higher quota before deploying, or give monitoring.systemErrors.operations to alarm on metric math over those operations instead.');
   }
-}
-
-/** Whether the construct is still in the tree: one removed with `node.tryRemoveChild` is not deployed. */
-function isInTree(construct: IConstruct): boolean {
-  for (let child = construct, parent = construct.node.scope; parent; child = parent, parent = parent.node.scope) {
-    if (parent.node.tryFindChild(child.node.id) !== child) return false;
-  }
-  return true;
 }
 
 /** Env-agnostic stacks all count as one: they deploy wherever the CLI's credentials point. */

@@ -78,4 +78,25 @@ describe('the "no subscriber" info is judged at synthesis', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0].entry.data).not.toMatch(/table\.monitoring/);
   });
+
+  test('a monitoring removed from the tree after construction gets no info; the others keep theirs', () => {
+    const stack = testStack();
+    new ProductionTable(stack, 'Orders', { partitionKey });
+    const legacy = TableV2.fromTableName(stack, 'Legacy', 'legacy');
+    new TableMonitoring(stack, 'LegacyMonitoring', { table: legacy });
+    stack.node.tryRemoveChild('LegacyMonitoring');
+    expect(noticesOn(stack, '*').map(notice => notice.id)).toEqual(['/TestStack/Orders/Monitoring']);
+  });
+
+  test('the app is searched for subscriptions once per topic, whatever the number of tables', () => {
+    const searchesWith = (tables: number) => {
+      const app = testApp();
+      const stack = testStack({}, app);
+      for (let i = 0; i < tables; i++) new ProductionTable(stack, `Table${i}`, { partitionKey });
+      const findAll = jest.spyOn(app.node, 'findAll');
+      expect(noticesOn(stack, '*')).toHaveLength(tables);
+      return findAll.mock.calls.length;
+    };
+    expect(searchesWith(6)).toBe(searchesWith(1));
+  });
 });
