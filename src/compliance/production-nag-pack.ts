@@ -1,8 +1,9 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { RULES } from './rule-definitions';
 import { PACK_NAME } from './rule-ids';
+import { withStacksReadOnce } from './template';
 
 /**
  * The cdk-nag pack that does the checking for `DynamoDbProductionChecks`. It lives apart, and is
@@ -15,6 +16,10 @@ export class DynamoDbProductionNagPack extends NagPack {
   constructor(scope?: IConstruct, props?: NagPackProps) {
     super(scope, props);
     this.packName = PACK_NAME;
+  }
+
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    return withStacksReadOnce(() => super.validateScope(scope));
   }
 
   protected checkResource(node: CfnResource): void {

@@ -74,9 +74,62 @@ export function render(node: CfnResource): RenderedResource {
 /** Every resource of a CloudFormation type in the stack of `node`, rendered. */
 export function resourcesInStack(node: CfnResource, type: string): RenderedResource[] {
   const stack = Stack.of(node);
-  return stack.node.findAll()
-    .filter((child): child is CfnResource => CfnResource.isCfnResource(child) && child.cfnResourceType === type && Stack.of(child) === stack)
-    .map(render);
+  const run = runCacheOf(stack);
+  const cached = run?.rendered.get(type);
+  if (cached) return cached;
+  const resources = cfnResourcesOf(stack).filter(child => child.cfnResourceType === type).map(render);
+  run?.rendered.set(type, resources);
+  return resources;
+}
+
+/** The stack's own CloudFormation resources (not those of its nested stacks). */
+export function cfnResourcesOf(stack: Stack): CfnResource[] {
+  const run = runCacheOf(stack);
+  if (run?.resources) return run.resources;
+  const resources = stack.node.findAll().filter((child): child is CfnResource => CfnResource.isCfnResource(child) && Stack.of(child) === stack);
+  if (run) run.resources = resources;
+  return resources;
+}
+
+/** The stack's DynamoDB tables by logical ID. */
+export function tablesByLogicalId(stack: Stack): Map<string, CfnResource> {
+  const run = runCacheOf(stack);
+  if (run?.tables) return run.tables;
+  const tables = new Map(cfnResourcesOf(stack).filter(isTable).map(table => [stack.resolve(table.logicalId) as string, table]));
+  if (run) run.tables = tables;
+  return tables;
+}
+
+/** What one run of the rule pack has read of a stack. */
+interface StackReadings {
+  resources?: CfnResource[];
+  tables?: Map<string, CfnResource>;
+  readonly rendered: Map<string, RenderedResource[]>;
+}
+
+/** The stacks read during one run of the rule pack; undefined outside a run. */
+let readInRun: Map<Stack, StackReadings> | undefined;
+
+function runCacheOf(stack: Stack): StackReadings | undefined {
+  if (!readInRun) return undefined;
+  if (!readInRun.has(stack)) readInRun.set(stack, { rendered: new Map() });
+  return readInRun.get(stack);
+}
+
+/**
+ * Runs the rule pack over a tree with each stack searched once, and its resources of a type
+ * rendered once: rules that look for other resources of the stack (a table's alarms, backup
+ * selections, replicas, a mapping's table) would otherwise do so once per resource they check.
+ * The tree does not change while the rules read it.
+ */
+export function withStacksReadOnce<T>(run: () => T): T {
+  const outer = readInRun;
+  readInRun = outer ?? new Map();
+  try {
+    return run();
+  } finally {
+    readInRun = outer;
+  }
 }
 
 /**

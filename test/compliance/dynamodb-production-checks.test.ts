@@ -1,5 +1,6 @@
 import { CfnParameter, Validations } from 'aws-cdk-lib';
 import { AttributeType, CfnGlobalTable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NagRuleCompliance } from 'cdk-nag';
 import { acknowledgementsIn, unacknowledgedFindings } from './nag';
 import { DynamoDbProductionChecks, ProductionTable, TableBackupPlan } from '../../src';
@@ -62,6 +63,35 @@ describe('DynamoDbProductionChecks as a cdk-nag 3 policy-validation plugin', () 
     const table = new ProductionTable(stack, 'Orders', { partitionKey });
     (table.node.defaultChild as CfnGlobalTable).addPropertyOverride('Replicas.0.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled', enabled.valueAsString);
     expect(unacknowledgedFindings(app, [new DynamoDbProductionChecks()])).toEqual(['DynamoDbProduction-PointInTimeRecoveryEnabled TestStack/Orders/Resource']);
+  });
+});
+
+describe('DynamoDbProductionChecks reads each stack once per run', () => {
+  // Rules that look for other resources of the stack (a table's alarms, a mapping's table) searched
+  // and rendered the whole stack once per resource: quadratic in the tables of a stack.
+  function stackReadsWith(tables: number, consumer: boolean) {
+    const app = testApp();
+    const stack = testStack({}, app);
+    for (let i = 0; i < tables; i++) {
+      const table = new ProductionTable(stack, `Table${i}`, { partitionKey });
+      if (consumer) table.addConsumer(`Consumer${i}`, { handler: new lambda.Function(stack, `Handler${i}`, { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x') }) });
+    }
+    const search = jest.spyOn(stack.node, 'findAll');
+    const resolve = jest.spyOn(stack, 'resolve');
+    const violations = new DynamoDbProductionChecks().validateScope(app).violations;
+    const reads = { searches: search.mock.calls.length, renders: resolve.mock.calls.length };
+    search.mockRestore();
+    resolve.mockRestore();
+    return { violations, reads };
+  }
+
+  test.each([false, true])('searches stay the same and renders grow by what each table adds (stream consumers: %s)', consumer => {
+    const [one, two, four] = [1, 2, 4].map(tables => stackReadsWith(tables, consumer));
+    // Read from the shared readings, the alarms and the mappings' tables are still found: only the
+    // backup finding stands, acknowledged at synthesis (not run here).
+    expect(four.violations.map(v => [v.ruleName, v.violatingResources.length])).toEqual([['DynamoDbProduction-InBackupPlan', 4]]);
+    expect(four.reads.searches).toBe(one.reads.searches);
+    expect(four.reads.renders - two.reads.renders).toBe(2 * (two.reads.renders - one.reads.renders));
   });
 });
 

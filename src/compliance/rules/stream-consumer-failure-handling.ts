@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { isTable, literal, render } from '../template';
+import { literal, render, tablesByLogicalId } from '../template';
 
 /** Lambda's upper bound for MaximumRetryAttempts; -1 (the default) retries until the record expires. */
 const MAX_RETRY_ATTEMPTS = 10000;
@@ -28,7 +28,5 @@ function readsDynamoDbStream(node: CfnResource, arn: any): boolean {
   if (typeof arn === 'string') return DYNAMODB_STREAM_ARN.test(arn);
   const getAtt = arn?.['Fn::GetAtt'];
   if (!Array.isArray(getAtt) || getAtt[1] !== 'StreamArn') return false;
-  const source = node.stack.node.findAll().find(child =>
-    CfnResource.isCfnResource(child) && isTable(child) && node.stack.resolve(child.logicalId) === getAtt[0]);
-  return source !== undefined;
+  return typeof getAtt[0] === 'string' && tablesByLogicalId(node.stack).has(getAtt[0]);
 }
