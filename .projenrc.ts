@@ -73,6 +73,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-sdk/util-dynamodb@^3',
     // The update guard (src/guard) judges replacements with the engine behind `cdk diff`.
     '@aws-cdk/cloudformation-diff@^2.187.5',
+    // Which resource types hold data (the spec's isStateful), for the guard's resources without a
+    // rule of their own: the database cdk diff reads, at the range cloudformation-diff asks for.
+    '@aws-cdk/aws-service-spec@^0.1.208',
     // Design documents (src/modeling) may be YAML as well as JSON.
     'yaml@^2.9.1',
   ],

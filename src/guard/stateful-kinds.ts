@@ -62,3 +62,99 @@ export const STATEFUL_KINDS: { readonly [type: string]: StatefulKind } = {
 };
 
 export const EVENT_SOURCE_MAPPING_TYPE = 'AWS::Lambda::EventSourceMapping';
+
+/**
+ * Types that hold data which the service specification does not mark stateful (its `isStateful`
+ * covers databases, file systems, queues, buckets and a few more), each checked to exist in it.
+ */
+const HOLD_DATA_BEYOND_THE_SPEC = [
+  'AWS::Cassandra::Table',
+  'AWS::CodeCommit::Repository',
+  'AWS::DocDBElastic::Cluster',
+  'AWS::ECR::Repository',
+  'AWS::ElastiCache::ServerlessCache',
+  'AWS::MemoryDB::Cluster',
+  'AWS::OpenSearchServerless::Collection',
+  'AWS::RDS::GlobalCluster',
+  'AWS::S3Express::DirectoryBucket',
+  'AWS::Timestream::Table',
+];
+
+/**
+ * Judged elsewhere: tables by their own rules, nested stacks (`AWS::CloudFormation::Stack`) by
+ * comparing the resources inside them as part of their parent.
+ */
+const JUDGED_ELSEWHERE = ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::CloudFormation::Stack'];
+
+/**
+ * Types whose DeletionPolicy or UpdateReplacePolicy may be `Snapshot`: CloudFormation takes a
+ * snapshot before it deletes one, so the data can be restored (CloudFormation's DeletionPolicy
+ * attribute reference).
+ */
+const SNAPSHOT_TYPES = [
+  'AWS::EC2::Volume',
+  'AWS::ElastiCache::CacheCluster',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::Neptune::DBCluster',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBInstance',
+  'AWS::Redshift::Cluster',
+];
+
+/** Whether CloudFormation snapshots this type before deleting it under `policy`. */
+export function snapshotsBeforeDeleting(type: string, policy: string | undefined): boolean {
+  return policy === 'Snapshot' && SNAPSHOT_TYPES.includes(type);
+}
+
+/**
+ * The DeletionPolicy CloudFormation applies when the template gives none: Snapshot for an
+ * `AWS::RDS::DBCluster`, and for an `AWS::RDS::DBInstance` outside a cluster (no
+ * DBClusterIdentifier); Delete for everything else. (No such exception is documented for
+ * UpdateReplacePolicy: a replacement without one deletes.)
+ */
+export function effectiveDeletionPolicy(resource: { Type: string; DeletionPolicy?: string; Properties?: any }): string {
+  if (resource.DeletionPolicy !== undefined) return resource.DeletionPolicy;
+  if (resource.Type === 'AWS::RDS::DBCluster') return 'Snapshot';
+  if (resource.Type === 'AWS::RDS::DBInstance' && resource.Properties?.DBClusterIdentifier === undefined) return 'Snapshot';
+  return 'Delete';
+}
+
+let specStatefulTypes: ReadonlySet<string> | undefined;
+
+/**
+ * The types the AWS service specification (the database `cdk diff` reads) marks stateful. Loaded
+ * on first use only (about 0.4 s): most updates replace or remove nothing.
+ */
+function statefulInSpec(type: string): boolean {
+  if (!specStatefulTypes) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadAwsServiceSpecSync } = require('@aws-cdk/aws-service-spec') as typeof import('@aws-cdk/aws-service-spec');
+    specStatefulTypes = new Set(loadAwsServiceSpecSync().all('resource').filter(r => r.isStateful).map(r => r.cloudFormationType));
+  }
+  return specStatefulTypes.has(type);
+}
+
+/** What any other resource that holds data loses or leaves behind, named by its type. */
+function genericKind(type: string): StatefulKind {
+  const snapshots = SNAPSHOT_TYPES.includes(type);
+  return {
+    noun: `the ${type}`,
+    holds: 'the data it holds',
+    lost: 'it is deleted with the data it holds, which no later deploy brings back',
+    left: 'the old one stays in the account with its data, unmanaged, and a new, empty one takes its place',
+    safeChange: snapshots
+      ? 'restore the data into the new one from a snapshot before moving clients to it.'
+      : 'copy the data into the new one (a backup, an export or a copy job) before moving clients to it.',
+  };
+}
+
+/**
+ * What a resource of this type holds and loses, or undefined for a type that holds no data (or
+ * is judged by other rules): our own words for the types above, the type's name for any other
+ * that the service specification marks stateful or that holds data beyond it.
+ */
+export function statefulKindOf(type: string): StatefulKind | undefined {
+  if (Object.prototype.hasOwnProperty.call(STATEFUL_KINDS, type)) return STATEFUL_KINDS[type];
+  if (JUDGED_ELSEWHERE.includes(type) || typeof type !== 'string' || !type.startsWith('AWS::')) return undefined;
+  return HOLD_DATA_BEYOND_THE_SPEC.includes(type) || statefulInSpec(type) ? genericKind(type) : undefined;
+}

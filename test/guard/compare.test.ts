@@ -82,7 +82,7 @@ describe('replacement and removal', () => {
     expect(findings[0].after).toMatch(/^OrdersTable/);
     expect(findings[0].safeChange).toMatch(/overrideLogicalId\('Orders[0-9A-F]{8}'\) on the AWS::DynamoDB::GlobalTable now synthesized as OrdersTable[0-9A-F]{8}/);
     expect(findings[0].safeChange).toMatch(/overrideLogicalId\('OrdersKey[0-9A-F]{8}'\) on the AWS::KMS::Key now synthesized as OrdersTableKey[0-9A-F]{8}/);
-    expect(findings[1].problem).toMatch(/the KMS key moves to logical ID OrdersTableKey\w+ .*orphans the old one \(Retain\)/);
+    expect(findings[1].problem).toMatch(/the KMS key moves to logical ID OrdersTableKey\w+ .*the old one is orphaned \(DeletionPolicy Retain\)/);
   });
 
   test('a moved table with a fixed name fails the deploy', () => {

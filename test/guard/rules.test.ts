@@ -122,6 +122,63 @@ describe('resources that hold data, beyond tables', () => {
     expect(named[0].problem).toMatch(/fixed QueueName, so the deploy fails/);
   });
 
+  // A guard that knew six types said "safe" while a database, a file system, a user pool or a
+  // secret was deleted: every type the service specification marks stateful is judged.
+  test.each([
+    'AWS::RDS::DBCluster', 'AWS::EFS::FileSystem', 'AWS::Cognito::UserPool', 'AWS::SecretsManager::Secret',
+    'AWS::OpenSearchService::Domain', 'AWS::ElastiCache::ReplicationGroup', 'AWS::EC2::Volume',
+    // Hold data, though the specification does not say so.
+    'AWS::ECR::Repository', 'AWS::Cassandra::Table', 'AWS::MemoryDB::Cluster',
+  ])('%s removed with Delete: blocking, naming the type; with Retain: a warning', type => {
+    const [deleted] = removal(type, false);
+    expect([deleted.kind, deleted.severity]).toEqual(['RESOURCE_REMOVED', 'blocking']);
+    expect(deleted.problem).toContain(`the ${type} leaves the stack and CloudFormation deletes it`);
+    expect(deleted.problem).toMatch(/it is deleted with the data it holds/);
+    const [orphaned] = removal(type, true);
+    expect([orphaned.kind, orphaned.severity]).toEqual(['RESOURCE_REMOVED', 'warning']);
+  });
+
+  test('a resource that holds no data (a role, a topic, an alarm) removed: nothing to report', () => {
+    for (const type of ['AWS::IAM::Role', 'AWS::SNS::Topic', 'AWS::CloudWatch::Alarm', 'AWS::Lambda::Function']) {
+      expect(removal(type, false)).toEqual([]);
+    }
+  });
+
+  test('Snapshot keeps the data of the types CloudFormation snapshots: a warning; elsewhere it deletes', () => {
+    const snapshot = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' };
+    const removedWith = (type: string, properties: object, policies: object) =>
+      compareTemplates({ Resources: { R: { Type: type, Properties: properties, ...policies } } }, { Resources: {} }, 'TestStack');
+    const [volume] = removedWith('AWS::EC2::Volume', {}, snapshot);
+    expect([volume.severity, volume.problem]).toEqual(['warning', expect.stringMatching(/deletes it after a final snapshot \(DeletionPolicy Snapshot\)/)]);
+    // Not snapshotted by CloudFormation: Snapshot is no protection.
+    expect(removedWith('AWS::EFS::FileSystem', {}, snapshot)[0].severity).toBe('blocking');
+    // RDS snapshots by default: a DB cluster, and a DB instance outside a cluster, with no DeletionPolicy.
+    expect(removedWith('AWS::RDS::DBCluster', {}, {})[0].severity).toBe('warning');
+    expect(removedWith('AWS::RDS::DBInstance', {}, {})[0].severity).toBe('warning');
+    expect(removedWith('AWS::RDS::DBInstance', { DBClusterIdentifier: 'c' }, {})[0].severity).toBe('blocking');
+  });
+
+  test('a replaced database: Snapshot on both sides is a warning that the new one is empty; Delete is blocking', () => {
+    const db = (encrypted: boolean, policy: string) => ({ Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t3.micro', StorageEncrypted: encrypted }, DeletionPolicy: policy, UpdateReplacePolicy: policy });
+    const replaced = (policy: string) => compareTemplates({ Resources: { D: db(false, policy) } }, { Resources: { D: db(true, policy) } }, 'TestStack');
+    const [snapshotted] = replaced('Snapshot');
+    expect([snapshotted.kind, snapshotted.severity, snapshotted.property]).toEqual(['RESOURCE_REPLACED', 'warning', 'StorageEncrypted']);
+    expect(snapshotted.problem).toMatch(/deleted after a final snapshot \(UpdateReplacePolicy Snapshot\): the data survives in the snapshot only, and a new, empty one takes its place/);
+    expect(replaced('Delete')[0].severity).toBe('blocking');
+  });
+
+  test('a database moved to another logical ID with Delete: blocking; its DeletionPolicy weakened: a warning', () => {
+    const secret = (policy: string) => ({ Type: 'AWS::SecretsManager::Secret', Properties: { Description: 'db password' }, DeletionPolicy: policy, UpdateReplacePolicy: policy });
+    const moved = compareTemplates({ Resources: { DbSecretA1B2C3D4: secret('Delete') } }, { Resources: { DatabaseSecretE5F6A7B8: secret('Delete') } }, 'TestStack');
+    expect(moved.map(f => `${f.severity}:${f.kind}`)).toContain('blocking:RESOURCE_MOVED');
+    const weakened = compareTemplates({ Resources: { S: secret('Retain') } }, { Resources: { S: secret('Delete') } }, 'TestStack');
+    expect(weakened.map(f => `${f.severity}:${f.kind}:${f.property}`)).toEqual(['warning:RETAIN_REMOVED:DeletionPolicy', 'warning:RETAIN_REMOVED:UpdateReplacePolicy']);
+    const cluster = (policy?: string) => ({ Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql' }, ...(policy ? { DeletionPolicy: policy } : {}) });
+    expect(compareTemplates({ Resources: { C: cluster('Snapshot') } }, { Resources: { C: cluster() } }, 'TestStack')).toEqual([]);
+    expect(compareTemplates({ Resources: { C: cluster('Snapshot') } }, { Resources: { C: cluster('Delete') } }, 'TestStack').map(f => f.problem))
+      .toEqual([expect.stringMatching(/is no longer snapshotted/)]);
+  });
+
   test('a mapping recreated at TRIM_HORIZON replays the stream (warning); one on an SQS queue loses nothing', () => {
     const replay = compareTemplates({ Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON' }) } },
       { Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2' }) } }, 'TestStack');

@@ -83,8 +83,3 @@ export const RETAINING = ['Retain', 'RetainExceptOnCreate'];
 export function retainedOnRemoval(resource: { DeletionPolicy?: string } | undefined): boolean {
   return RETAINING.includes(resource?.DeletionPolicy as string);
 }
-
-/** UpdateReplacePolicy keeps the old resource when CloudFormation replaces it. */
-export function retainedOnReplacement(resource: { UpdateReplacePolicy?: string } | undefined): boolean {
-  return resource?.UpdateReplacePolicy === 'Retain';
-}

@@ -1,7 +1,7 @@
 import { ResourceChange, ResourceImpact } from '../engine';
 import { Move } from '../moves';
-import { STATEFUL_KINDS, StatefulKind } from '../stateful-kinds';
-import { GuardRule, changePlace, finding, retainedOnRemoval, retainedOnReplacement } from './rule';
+import { StatefulKind, effectiveDeletionPolicy, snapshotsBeforeDeleting, statefulKindOf } from '../stateful-kinds';
+import { GuardRule, RETAINING, changePlace, finding } from './rule';
 import { GuardFinding } from '../findings';
 
 /** The name property that, when fixed, makes a replacement fail ("cannot update a stack when a custom-named resource requires replacing"). */
@@ -13,35 +13,63 @@ const NAME_PROPERTY: { [type: string]: string } = {
   'AWS::Logs::LogGroup': 'LogGroupName',
 };
 
+/** How the data of a resource CloudFormation takes out of the stack survives, if it does. */
+type Kept = 'retained' | 'snapshot' | undefined;
+
+function keptOnRemoval(change: ResourceChange): Kept {
+  if (change.impact === ResourceImpact.WILL_ORPHAN) return 'retained';
+  const policy = effectiveDeletionPolicy(change.before!);
+  if (RETAINING.includes(policy)) return 'retained';
+  return snapshotsBeforeDeleting(change.before!.Type, policy) ? 'snapshot' : undefined;
+}
+
+/** The old resource of a replacement is kept only when both templates say how. */
+function keptOnReplacement(change: ResourceChange): Kept {
+  const policies = [change.before?.UpdateReplacePolicy, change.after?.UpdateReplacePolicy];
+  if (policies.every(policy => policy === 'Retain')) return 'retained';
+  return policies.every(policy => snapshotsBeforeDeleting(change.before!.Type, policy) || policy === 'Retain') ? 'snapshot' : undefined;
+}
+
+/** What becomes of the old resource, for a message: "the old one is ...". */
+function fateOfOld(kept: Kept, kind: StatefulKind, policy: string): string {
+  if (kept === 'retained') return `orphaned (${policy} Retain): ${kind.left}`;
+  if (kept === 'snapshot') return `deleted after a final snapshot (${policy} Snapshot): the data survives in the snapshot only, and a new, empty one takes its place until you restore it`;
+  return `deleted (${policy} is neither Retain nor Snapshot): ${kind.lost}`;
+}
+
 function moved(change: ResourceChange, move: Move, kind: StatefulKind): GuardFinding {
-  const retained = retainedOnRemoval(change.before);
+  const kept = keptOnRemoval(change);
   const to = `${move.to.path === change.path ? '' : `${move.to.path}/`}${move.to.logicalId}`;
-  return finding('RESOURCE_MOVED', retained ? 'warning' : 'blocking', changePlace(change), '(logical ID)', change.logicalId, to,
-    `${kind.noun} moves to logical ID ${to} (a renamed or moved construct): CloudFormation creates a new one and ${retained ? `orphans the old one (Retain): ${kind.left}` : `deletes the old one: ${kind.lost}`}`,
+  return finding('RESOURCE_MOVED', kept ? 'warning' : 'blocking', changePlace(change), '(logical ID)', change.logicalId, to,
+    `${kind.noun} moves to logical ID ${to} (a renamed or moved construct): CloudFormation creates a new one and the old one is ${fateOfOld(kept, kind, 'DeletionPolicy')}`,
     `keep the old logical ID: (construct.node.defaultChild as CfnResource).overrideLogicalId('${change.logicalId}') on the construct that now synthesizes ${move.to.logicalId}, or move it with \`cdk refactor\`; ${kind.safeChange}`);
 }
 
 function removed(change: ResourceChange, kind: StatefulKind): GuardFinding {
-  const retained = change.impact === ResourceImpact.WILL_ORPHAN || retainedOnRemoval(change.before);
-  return finding('RESOURCE_REMOVED', retained ? 'warning' : 'blocking', changePlace(change), '(resource)', 'present', 'absent',
-    retained
+  const kept = keptOnRemoval(change);
+  return finding('RESOURCE_REMOVED', kept ? 'warning' : 'blocking', changePlace(change), '(resource)', 'present', 'absent',
+    kept === 'retained'
       ? `${kind.noun} leaves the stack and is orphaned (DeletionPolicy Retain): it stays in the account with ${kind.holds}, and nothing manages or monitors it any more`
-      : `${kind.noun} leaves the stack and CloudFormation deletes it (DeletionPolicy is not Retain): ${kind.lost}`,
-    retained
+      : kept === 'snapshot'
+        ? `${kind.noun} leaves the stack and CloudFormation deletes it after a final snapshot (DeletionPolicy Snapshot): ${kind.holds} survives in the snapshot only`
+        : `${kind.noun} leaves the stack and CloudFormation deletes it (DeletionPolicy is neither Retain nor Snapshot): ${kind.lost}`,
+    kept === 'retained'
       ? 'if this is intended, nothing is lost; delete it by hand once it is empty, or bring it back with `cdk import`.'
-      : `set RemovalPolicy.RETAIN and deploy that before removing it; ${kind.safeChange}`);
+      : kept === 'snapshot'
+        ? 'if this is intended, keep the final snapshot as long as the data must be kept; to keep the resource itself, set RemovalPolicy.RETAIN and deploy that first.'
+        : `set RemovalPolicy.RETAIN and deploy that before removing it; ${kind.safeChange}`);
 }
 
 function replaced(change: ResourceChange, kind: StatefulKind): GuardFinding {
-  const retained = retainedOnReplacement(change.before) && retainedOnReplacement(change.after);
+  const kept = keptOnReplacement(change);
   const properties = change.replacingProperties.map(p => p.property);
   const certain = change.replacingProperties.some(p => p.impact === ResourceImpact.WILL_REPLACE);
   const nameProperty = NAME_PROPERTY[change.before!.Type];
   const fixedName = nameProperty !== undefined && change.after?.Properties?.[nameProperty] !== undefined
     && JSON.stringify(change.after.Properties[nameProperty]) === JSON.stringify(change.before?.Properties?.[nameProperty]);
-  const fate = retained ? `the old one is orphaned (UpdateReplacePolicy Retain): ${kind.left}` : `the old one is deleted (UpdateReplacePolicy is not Retain): ${kind.lost}`;
+  const fate = `the old one is ${fateOfOld(kept, kind, 'UpdateReplacePolicy')}`;
   const what = `${properties.join(', ') || 'a property'} changed, which ${certain ? 'replaces' : 'may replace'} ${kind.noun} (CloudFormation resource specification)`;
-  return finding('RESOURCE_REPLACED', retained && !fixedName ? 'warning' : 'blocking', changePlace(change), properties.join(', ') || '(resource)',
+  return finding('RESOURCE_REPLACED', kept && !fixedName ? 'warning' : 'blocking', changePlace(change), properties.join(', ') || '(resource)',
     pick(change.before?.Properties, properties), pick(change.after?.Properties, properties),
     fixedName
       ? `${what}, but it has a fixed ${nameProperty}, so the deploy fails ("cannot update a stack when a custom-named resource requires replacing"); without the name, ${fate}`
@@ -55,16 +83,18 @@ function pick(properties: any, names: string[]): unknown {
 }
 
 /**
- * Queues, buckets, KMS keys, backup vaults, Kinesis streams and log groups that are replaced,
- * removed or moved by the update. Deleted with data: blocking. Orphaned (Retain): a warning that
- * says what is left behind.
+ * Resources that hold data (queues, buckets, KMS keys, backup vaults, Kinesis streams, log groups,
+ * and every other type the service specification marks stateful: databases, file systems, user
+ * pools, secrets...) that are replaced, removed or moved by the update. Deleted with data:
+ * blocking. Orphaned (Retain) or deleted after a final snapshot (Snapshot): a warning that says
+ * what is left.
  */
 export const statefulResource: GuardRule = {
   kinds: ['RESOURCE_REPLACED', 'RESOURCE_REMOVED', 'RESOURCE_MOVED'],
   check: ({ changes, moves }) => {
     const out: GuardFinding[] = [];
     for (const change of changes) {
-      const kind = change.before ? STATEFUL_KINDS[change.before.Type] : undefined;
+      const kind = change.before ? statefulKindOf(change.before.Type) : undefined;
       if (!kind || change.typeChanged) continue;
       const move = moves.find(m => m.from === change);
       if (move) out.push(moved(change, move, kind));

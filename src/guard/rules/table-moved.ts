@@ -1,7 +1,7 @@
 import { ResourceChange } from '../engine';
 import { GuardFinding } from '../findings';
 import { Move, withoutHash } from '../moves';
-import { EVENT_SOURCE_MAPPING_TYPE, STATEFUL_KINDS } from '../stateful-kinds';
+import { EVENT_SOURCE_MAPPING_TYPE, statefulKindOf } from '../stateful-kinds';
 import { GuardRule, changePlace, finding, retainedOnRemoval } from './rule';
 import { isTableType } from '../../template/resource-types';
 
@@ -18,7 +18,7 @@ function fate(change: ResourceChange): string {
 /** The advice for a move: keep the old logical ID of the table and of every resource the same rename moves. */
 function keepIds(move: Move, moves: readonly Move[]): string {
   // What holds data first: those are the overrides that matter; the rest (alarms, roles) are recreated harmlessly.
-  const holdsData = (m: Move) => (STATEFUL_KINDS[m.from.before!.Type] || m.from.before!.Type === EVENT_SOURCE_MAPPING_TYPE ? 0 : 1);
+  const holdsData = (m: Move) => (statefulKindOf(m.from.before!.Type) || m.from.before!.Type === EVENT_SOURCE_MAPPING_TYPE ? 0 : 1);
   const family = moves.filter(m => m !== move && m.rename === move.rename).sort((x, y) => holdsData(x) - holdsData(y));
   const overrides = [move, ...family].map(m => `overrideLogicalId('${m.from.logicalId}') on the ${m.from.before!.Type} now synthesized as ${qualified(m.to, m.from)}`);
   const id = withoutHash(move.from.logicalId);
