@@ -146,8 +146,8 @@ describe('resources that hold data, beyond tables', () => {
 
   test('Snapshot keeps the data of the types CloudFormation snapshots: a warning; elsewhere it deletes', () => {
     const snapshot = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' };
-    const removedWith = (type: string, properties: object, policies: object) =>
-      compareTemplates({ Resources: { R: { Type: type, Properties: properties, ...policies } } }, { Resources: {} }, 'TestStack');
+    const removedWith = (type: string, properties: object, deletion: object) =>
+      compareTemplates({ Resources: { R: { Type: type, Properties: properties, ...deletion } } }, { Resources: {} }, 'TestStack');
     const [volume] = removedWith('AWS::EC2::Volume', {}, snapshot);
     expect([volume.severity, volume.problem]).toEqual(['warning', expect.stringMatching(/deletes it after a final snapshot \(DeletionPolicy Snapshot\)/)]);
     // Not snapshotted by CloudFormation: Snapshot is no protection.
