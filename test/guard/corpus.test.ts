@@ -53,6 +53,19 @@ describe('a table inside a nested stack', () => {
     expect(result.tablesCompared).toBe(1);
   });
 
+  test('a plain table inside it put under a CfnCondition: blocking, named with the nested stack', () => {
+    const result = guard((app, v) => nested(v, (scope) => {
+      const table = new TableV2(scope, 'Scratch', { partitionKey: pk, removalPolicy: RemovalPolicy.DESTROY });
+      if (v === 'after') {
+        const isProd = new CfnCondition(scope, 'IsProd', { expression: Fn.conditionEquals(Aws.REGION, 'us-east-1') });
+        (table.node.defaultChild as CfnGlobalTable).cfnOptions.condition = isProd;
+      }
+    })(app));
+    expect(result.exitCode).toBe(1);
+    const f = one(result.findings, 'CONDITION_ADDED');
+    expect([f.severity, f.stack, f.after]).toEqual(['blocking', expect.stringMatching(/^OrdersStack\/DataNestedStack/), 'IsProd']);
+  });
+
   test('two GSIs added inside it: blocking', () => {
     const gsi = (name: string) => ({ indexName: name, partitionKey: { name, type: AttributeType.STRING } });
     const result = guard((app, v) => nested(v, (scope) => new ProductionTable(scope, 'Orders', {

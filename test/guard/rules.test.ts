@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { rule: rule('STREAM_DISABLED'), safe: [{ [T]: table() }, { [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }], unsafe: [{ [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }, { [T]: table({ StreamSpecification: { StreamViewType: 'KEYS_ONLY' } }) }], expected: 'blocking:STREAM_VIEW_TYPE_CHANGED:StreamSpecification.StreamViewType' },
   { rule: rule('BILLING_MODE_SWITCHED'), safe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PAY_PER_REQUEST' }) }], unsafe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }) }], expected: 'warning:BILLING_MODE_SWITCHED:BillingMode' },
   { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
+  { rule: rule('CONDITION_ADDED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: { ...queue(), Condition: 'IsProd' } }], expected: 'blocking:CONDITION_ADDED:Condition' },
   { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
   { rule: rule('MAPPING_RECREATED'), safe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10 }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2' }) }], expected: 'blocking:MAPPING_RECREATED:StartingPosition' },
 ];
@@ -188,6 +189,39 @@ describe('resources that hold data, beyond tables', () => {
     expect(sqs).toEqual([]);
     const removed = compareTemplates({ Resources: { M: mapping({ StartingPosition: 'LATEST' }) } }, { Resources: {} }, 'TestStack');
     expect(removed.map(f => `${f.severity}:${f.kind}`)).toEqual(['warning:MAPPING_REMOVED']);
+  });
+});
+
+describe('a resource that holds data put under a condition', () => {
+  const isProd = (value = 'prod') => ({ 'Fn::Equals': [{ Ref: 'Env' }, value] });
+  const template = (resources: Resources, conditions: object = {}) => ({ Parameters: { Env: { Type: 'String' } }, Conditions: conditions, Resources: resources });
+  const findings = (before: object, after: object) => compareTemplates(before as any, after as any, 'TestStack')
+    .filter(f => f.kind === 'CONDITION_ADDED').map(f => `${f.severity}:${f.logicalId}:${f.before}->${f.after}`);
+
+  test('a Condition added to a table: blocking with Delete, a warning with Retain (orphaned)', () => {
+    const deleted = table({}, { DeletionPolicy: 'Delete', UpdateReplacePolicy: 'Delete' });
+    expect(findings(template({ [T]: deleted }), template({ [T]: { ...deleted, Condition: 'IsProd' } }, { IsProd: isProd() }))).toEqual([`blocking:${T}:(none)->IsProd`]);
+    const [retained] = compareTemplates(template({ [T]: table() }) as any, template({ [T]: { ...table(), Condition: 'IsProd' } }, { IsProd: isProd() }) as any, 'TestStack')
+      .filter(f => f.kind === 'CONDITION_ADDED');
+    expect([retained.severity, retained.problem]).toEqual(['warning', expect.stringMatching(/^the table now exists only where the condition "IsProd" is true: where it is false, this deploy takes it out of the stack and it is orphaned/)]);
+  });
+
+  test('the same condition, unchanged: nothing; renamed, or redefined (also through a condition it refers to): found', () => {
+    const conditional = (name: string) => ({ Q: { ...queue(), Condition: name } });
+    const base = { IsProd: { 'Fn::And': [isProd(), { Condition: 'InRegion' }] }, InRegion: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] } };
+    expect(findings(template(conditional('IsProd'), base), template(conditional('IsProd'), base))).toEqual([]);
+    expect(findings(template(conditional('IsProd'), base), template(conditional('IsLive'), { ...base, IsLive: isProd('live') }))).toEqual(['blocking:Q:IsProd->IsLive']);
+    expect(findings(template(conditional('IsProd'), base), template(conditional('IsProd'), { IsProd: isProd('production') }))).toEqual(['blocking:Q:IsProd->IsProd']);
+    const elsewhere = { ...base, InRegion: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'eu-west-1'] } };
+    expect(findings(template(conditional('IsProd'), base), template(conditional('IsProd'), elsewhere))).toEqual(['blocking:Q:IsProd->IsProd']);
+  });
+
+  test('a condition removed, or on a resource that holds no data (an alarm): nothing; on an RDS cluster: snapshotted, a warning', () => {
+    expect(findings(template({ Q: { ...queue(), Condition: 'IsProd' } }, { IsProd: isProd() }), template({ Q: queue() }))).toEqual([]);
+    const alarm = { Type: 'AWS::CloudWatch::Alarm', Properties: {} };
+    expect(findings(template({ A: alarm }), template({ A: { ...alarm, Condition: 'IsProd' } }, { IsProd: isProd() }))).toEqual([]);
+    const cluster = { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-postgresql' } };
+    expect(findings(template({ C: cluster }), template({ C: { ...cluster, Condition: 'IsProd' } }, { IsProd: isProd() }))).toEqual(['warning:C:(none)->IsProd']);
   });
 });
 

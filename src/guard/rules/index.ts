@@ -1,4 +1,5 @@
 import { billing } from './billing';
+import { conditionalExistence } from './conditional-existence';
 import { decidedAtDeploy } from './decided-at-deploy';
 import { deletionProtection } from './deletion-protection';
 import { encryption } from './encryption';
@@ -36,6 +37,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   stream,
   billing,
   decidedAtDeploy,
+  conditionalExistence,
   statefulResource,
   eventSourceMapping,
 ];
