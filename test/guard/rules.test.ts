@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { rule: rule('STREAM_DISABLED'), safe: [{ [T]: table() }, { [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }], unsafe: [{ [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }, { [T]: table({ StreamSpecification: { StreamViewType: 'KEYS_ONLY' } }) }], expected: 'blocking:STREAM_VIEW_TYPE_CHANGED:StreamSpecification.StreamViewType' },
   { rule: rule('BILLING_MODE_SWITCHED'), safe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PAY_PER_REQUEST' }) }], unsafe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }) }], expected: 'warning:BILLING_MODE_SWITCHED:BillingMode' },
   { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
+  { rule: rule('KEY_DISABLED'), safe: [{ K: { Type: 'AWS::KMS::Key', Properties: { Enabled: false } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }], unsafe: [{ K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, Enabled: false } } }], expected: 'blocking:KEY_DISABLED:Enabled' },
   { rule: rule('CONDITION_ADDED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: { ...queue(), Condition: 'IsProd' } }], expected: 'blocking:CONDITION_ADDED:Condition' },
   { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
   { rule: rule('MAPPING_RECREATED'), safe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10 }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST' }) }, { M: mapping({ StartingPosition: 'LATEST', EventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2' }) }], expected: 'blocking:MAPPING_RECREATED:StartingPosition' },
@@ -190,6 +191,15 @@ describe('resources that hold data, beyond tables', () => {
     const removed = compareTemplates({ Resources: { M: mapping({ StartingPosition: 'LATEST' }) } }, { Resources: {} }, 'TestStack');
     expect(removed.map(f => `${f.severity}:${f.kind}`)).toEqual(['warning:MAPPING_REMOVED']);
   });
+});
+
+test('a KMS key whose Enabled is left to a condition: a warning; re-enabled, or enabled as the string "true": nothing', () => {
+  const key = (properties: object) => ({ Resources: { K: { Type: 'AWS::KMS::Key', Properties: properties } } });
+  const kinds = (before: object, after: object) => compareTemplates(key(before), key(after), 'TestStack').filter(f => f.kind === 'KEY_DISABLED').map(f => f.severity);
+  expect(kinds({}, { Enabled: { 'Fn::If': ['IsProd', true, false] } })).toEqual(['warning']);
+  expect(kinds({ Enabled: 'false' }, { Enabled: true })).toEqual([]);
+  expect(kinds({}, { Enabled: 'true' })).toEqual([]);
+  expect(kinds({ Enabled: true }, { Enabled: 'false' })).toEqual(['blocking']);
 });
 
 describe('a resource that holds data put under a condition', () => {

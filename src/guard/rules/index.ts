@@ -8,6 +8,7 @@ import { gsiKeyTypeChanged } from './gsi-key-type-changed';
 import { gsiLimit } from './gsi-limit';
 import { gsiRebuilt } from './gsi-rebuilt';
 import { gsiRemovedOrAdded } from './gsi-removed-added';
+import { keyDisabled } from './key-disabled';
 import { pointInTimeRecovery } from './point-in-time-recovery';
 import { replicaChanges } from './replicas';
 import { resourceTypeChanged } from './resource-type-changed';
@@ -33,6 +34,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   deletionProtection,
   retainPolicy,
   encryption,
+  keyDisabled,
   timeToLive,
   stream,
   billing,

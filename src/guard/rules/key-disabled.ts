@@ -1,0 +1,37 @@
+import { GuardFinding } from '../findings';
+import { GuardRule, changePlace, finding } from './rule';
+
+const KEY_TYPE = 'AWS::KMS::Key';
+
+/** `Enabled` as CloudFormation reads it: true unless the template says false. */
+function enabled(properties: any): boolean | 'decided at deploy' {
+  const value = properties?.Enabled;
+  if (value === undefined || value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return 'decided at deploy';
+}
+
+/**
+ * A KMS key that the update disables (`Enabled: false`, or left to a condition): everything it
+ * encrypts becomes unreadable, and DynamoDB archives a table whose key stays unusable for seven
+ * days (it must then be restored from the archive's backup).
+ */
+export const keyDisabled: GuardRule = {
+  kinds: ['KEY_DISABLED'],
+  check: ({ changes }) => {
+    const out: GuardFinding[] = [];
+    for (const change of changes) {
+      if (change.before?.Type !== KEY_TYPE || change.after?.Type !== KEY_TYPE) continue;
+      const before = enabled(change.before.Properties);
+      const after = enabled(change.after.Properties);
+      if (before === false || after === true) continue;
+      const decidedAtDeploy = after !== false;
+      out.push(finding('KEY_DISABLED', decidedAtDeploy ? 'warning' : 'blocking', changePlace(change), 'Enabled',
+        change.before.Properties?.Enabled ?? true, change.after.Properties?.Enabled,
+        `the KMS key ${decidedAtDeploy ? 'may be disabled (Enabled is decided at deploy time)' : 'is disabled'}: whatever it encrypts (tables, backups, exports, queues, objects) can no longer be read or written, `
+        + 'and DynamoDB archives a table whose key stays inaccessible for seven days',
+        'keep the key enabled while anything it encrypted is in use; to retire it, re-encrypt first (a table: switch its encryption in a deploy of its own), then disable it.'));
+    }
+    return out;
+  },
+};
