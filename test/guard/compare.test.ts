@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnResource, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, Capacity, StreamViewType, Table, TableEncryptionV2, TableV2, BillingMode, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { removeTempDirs, synthPair } from './synth';
@@ -228,6 +228,28 @@ describe('protection weakened', () => {
     });
     // KeyA leaves (kms.Key retains by default: orphaned, not deleted) and KeyB is created.
     expectKinds(findings, ['warning:ENCRYPTION_CHANGED:Replicas[us-east-1].SSESpecification.KMSMasterKeyId', 'warning:RESOURCE_MOVED:(logical ID)']);
+  });
+
+  test('the table\'s KMS key disabled', () => {
+    const findings = compare((stack, v) => {
+      const key = new kms.Key(stack, 'Key', { enabled: v === 'before' });
+      new ProductionTable(stack, 'Orders', { partitionKey: pk, encryption: TableEncryptionV2.customerManagedKey(key) });
+    });
+    expectKinds(findings, ['blocking:KEY_DISABLED:Enabled']);
+    expect(findings[0].problem).toMatch(/DynamoDB archives a table whose key stays inaccessible for seven days/);
+  });
+
+  test('the table put under a CfnCondition', () => {
+    const findings = compare((stack, v) => {
+      const table = new ProductionTable(stack, 'Orders', { partitionKey: pk });
+      if (v === 'after') {
+        const inProd = new CfnCondition(stack, 'InProd', { expression: Fn.conditionEquals(Aws.ACCOUNT_ID, '123456789012') });
+        (table.node.defaultChild as CfnResource).cfnOptions.condition = inProd;
+      }
+    });
+    // Retained (RemovalPolicy.RETAIN, our default): orphaned where the condition is false.
+    expectKinds(findings, ['warning:CONDITION_ADDED:Condition']);
+    expect(findings[0].problem).toMatch(/the table now exists only where the condition "InProd" is true: where it is false, this deploy takes it out of the stack/);
   });
 
   test('customer-managed key to DynamoDB-owned', () => {
