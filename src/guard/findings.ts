@@ -22,6 +22,7 @@ export const FINDING_KINDS = {
   RESOURCE_REMOVED: 'a resource that holds data leaves the stack: deleted, or orphaned with Retain',
   RESOURCE_MOVED: 'a resource that holds data moved to a new logical ID with a renamed construct: a new empty one is created',
   MAPPING_RECREATED: 'an event source mapping is recreated: the stream is replayed (TRIM_HORIZON) or records are skipped (LATEST)',
+  MAPPING_WEAKENED: 'a stream mapping updated in place keeps fewer records: its on-failure destination or partial batch responses removed, a filter added, or the mapping disabled',
   MAPPING_REMOVED: 'an event source mapping is removed: the consumer stops reading the stream',
   GSI_KEY_TYPE_CHANGED: 'the type of an index key attribute changed (S to N): the index cannot change in place',
   DECIDED_AT_DEPLOY: 'a property that changed is decided at deploy time (Fn::If on a condition): the guard cannot judge it',

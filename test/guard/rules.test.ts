@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { rule: rule('STREAM_DISABLED'), safe: [{ [T]: table() }, { [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }], unsafe: [{ [T]: table({ StreamSpecification: { StreamViewType: 'NEW_IMAGE' } }) }, { [T]: table({ StreamSpecification: { StreamViewType: 'KEYS_ONLY' } }) }], expected: 'blocking:STREAM_VIEW_TYPE_CHANGED:StreamSpecification.StreamViewType' },
   { rule: rule('BILLING_MODE_SWITCHED'), safe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PAY_PER_REQUEST' }) }], unsafe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }) }], expected: 'warning:BILLING_MODE_SWITCHED:BillingMode' },
   { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
+  { rule: rule('MAPPING_WEAKENED'), safe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:b' } } }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST' }) }], expected: 'blocking:MAPPING_WEAKENED:DestinationConfig.OnFailure' },
   { rule: rule('KEY_DISABLED'), safe: [{ K: { Type: 'AWS::KMS::Key', Properties: { Enabled: false } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }], unsafe: [{ K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, Enabled: false } } }], expected: 'blocking:KEY_DISABLED:Enabled' },
   { rule: rule('CONDITION_ADDED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: { ...queue(), Condition: 'IsProd' } }], expected: 'blocking:CONDITION_ADDED:Condition' },
   { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
@@ -200,6 +201,30 @@ test('a KMS key whose Enabled is left to a condition: a warning; re-enabled, or 
   expect(kinds({ Enabled: 'false' }, { Enabled: true })).toEqual([]);
   expect(kinds({}, { Enabled: 'true' })).toEqual([]);
   expect(kinds({ Enabled: true }, { Enabled: 'false' })).toEqual(['blocking']);
+});
+
+describe('a stream mapping that keeps fewer records, updated in place', () => {
+  const weakened = (before: object, after: object) => compareTemplates({ Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', ...before }) } }, { Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', ...after }) } }, 'TestStack')
+    .map(f => `${f.severity}:${f.kind}:${f.property}`);
+
+  test('partial batch responses no longer read: blocking (a streamHandler\'s failed records would count as processed)', () => {
+    expect(weakened({ FunctionResponseTypes: ['ReportBatchItemFailures'] }, {})).toEqual(['blocking:MAPPING_WEAKENED:FunctionResponseTypes']);
+    expect(weakened({}, { FunctionResponseTypes: ['ReportBatchItemFailures'] })).toEqual([]);
+  });
+
+  test('a filter added or changed, or the mapping disabled: warnings; a filter removed or the mapping enabled: nothing', () => {
+    const filter = (pattern: string) => ({ FilterCriteria: { Filters: [{ Pattern: pattern }] } });
+    expect(weakened({}, filter('{"eventName":["INSERT"]}'))).toEqual(['warning:MAPPING_WEAKENED:FilterCriteria']);
+    expect(weakened(filter('{"eventName":["INSERT"]}'), filter('{"eventName":["MODIFY"]}'))).toEqual(['warning:MAPPING_WEAKENED:FilterCriteria']);
+    expect(weakened(filter('{"eventName":["INSERT"]}'), {})).toEqual([]);
+    expect(weakened({}, { Enabled: false })).toEqual(['warning:MAPPING_WEAKENED:Enabled']);
+    expect(weakened({ Enabled: false }, { Enabled: true })).toEqual([]);
+  });
+
+  test('an SQS mapping (no StartingPosition) is not judged here', () => {
+    const sqs = (properties: object) => ({ Resources: { M: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: 'f', EventSourceArn: 'arn:aws:sqs:us-east-1:123456789012:q', ...properties } } } });
+    expect(compareTemplates(sqs({ FunctionResponseTypes: ['ReportBatchItemFailures'] }), sqs({}), 'TestStack')).toEqual([]);
+  });
 });
 
 describe('a resource that holds data put under a condition', () => {

@@ -9,6 +9,7 @@ import { gsiLimit } from './gsi-limit';
 import { gsiRebuilt } from './gsi-rebuilt';
 import { gsiRemovedOrAdded } from './gsi-removed-added';
 import { keyDisabled } from './key-disabled';
+import { mappingWeakened } from './mapping-weakened';
 import { pointInTimeRecovery } from './point-in-time-recovery';
 import { replicaChanges } from './replicas';
 import { resourceTypeChanged } from './resource-type-changed';
@@ -42,6 +43,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   conditionalExistence,
   statefulResource,
   eventSourceMapping,
+  mappingWeakened,
 ];
 
 export * from './rule';
