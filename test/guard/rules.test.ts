@@ -60,6 +60,7 @@ const CASES: Case[] = [
   { rule: rule('BILLING_MODE_SWITCHED'), safe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PAY_PER_REQUEST' }) }], unsafe: [{ [T]: table() }, { [T]: table({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } }) }], expected: 'warning:BILLING_MODE_SWITCHED:BillingMode' },
   { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
   { rule: rule('MAPPING_WEAKENED'), safe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:b' } } }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST' }) }], expected: 'blocking:MAPPING_WEAKENED:DestinationConfig.OnFailure' },
+  { rule: rule('RETENTION_SHORTENED'), safe: [{ Q: queue() }, { Q: queue({ MessageRetentionPeriod: 1209600 }) }], unsafe: [{ Q: queue({ MessageRetentionPeriod: 1209600 }) }, { Q: queue({ MessageRetentionPeriod: 3600 }) }], expected: 'blocking:RETENTION_SHORTENED:MessageRetentionPeriod' },
   { rule: rule('KEY_DISABLED'), safe: [{ K: { Type: 'AWS::KMS::Key', Properties: { Enabled: false } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }], unsafe: [{ K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, Enabled: false } } }], expected: 'blocking:KEY_DISABLED:Enabled' },
   { rule: rule('CONDITION_ADDED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: { ...queue(), Condition: 'IsProd' } }], expected: 'blocking:CONDITION_ADDED:Condition' },
   { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
@@ -201,6 +202,17 @@ test('a KMS key whose Enabled is left to a condition: a warning; re-enabled, or 
   expect(kinds({ Enabled: 'false' }, { Enabled: true })).toEqual([]);
   expect(kinds({}, { Enabled: 'true' })).toEqual([]);
   expect(kinds({ Enabled: true }, { Enabled: 'false' })).toEqual(['blocking']);
+});
+
+test('retention shortened: against the defaults too, a log group from forever (a warning); a parameter is not judged', () => {
+  const one = (type: string, before: object, after: object) => compareTemplates({ Resources: { R: { Type: type, Properties: before } } }, { Resources: { R: { Type: type, Properties: after } } }, 'TestStack')
+    .filter(f => f.kind === 'RETENTION_SHORTENED').map(f => `${f.severity}:${f.property}:${f.problem}`);
+  expect(one('AWS::SQS::Queue', {}, { MessageRetentionPeriod: '60' })).toEqual([expect.stringMatching(/^blocking:MessageRetentionPeriod:the retention is shortened from 345600 seconds to 60 seconds: SQS deletes every message already older/)]);
+  expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: 60 }, {})).toEqual([]);
+  expect(one('AWS::Kinesis::Stream', { RetentionPeriodHours: 168 }, {})).toEqual([expect.stringMatching(/^blocking:RetentionPeriodHours:the retention is shortened from 168 hours to 24 hours/)]);
+  expect(one('AWS::Logs::LogGroup', {}, { RetentionInDays: 7 })).toEqual([expect.stringMatching(/^warning:RetentionInDays:the retention is shortened from forever to 7 days/)]);
+  expect(one('AWS::Logs::LogGroup', { RetentionInDays: 7 }, {})).toEqual([]);
+  expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 }, { MessageRetentionPeriod: { Ref: 'Retention' } })).toEqual([]);
 });
 
 describe('a stream mapping that keeps fewer records, updated in place', () => {

@@ -14,6 +14,7 @@ import { pointInTimeRecovery } from './point-in-time-recovery';
 import { replicaChanges } from './replicas';
 import { resourceTypeChanged } from './resource-type-changed';
 import { retainPolicy } from './retain-policy';
+import { retentionShortened } from './retention-shortened';
 import { GuardRule } from './rule';
 import { statefulResource } from './stateful-resource';
 import { stream } from './stream';
@@ -34,6 +35,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   pointInTimeRecovery,
   deletionProtection,
   retainPolicy,
+  retentionShortened,
   encryption,
   keyDisabled,
   timeToLive,

@@ -1,0 +1,66 @@
+import { GuardFinding, Severity } from '../findings';
+import { GuardRule, changePlace, finding } from './rule';
+
+/** Where a resource keeps its data for a limited time, and what shortening it deletes. */
+interface Retention {
+  readonly property: string;
+  /** CloudFormation's default when the property is absent. */
+  readonly defaultValue?: number;
+  readonly unit: string;
+  readonly deletes: string;
+  readonly severity: Severity;
+}
+
+const RETENTIONS: { readonly [type: string]: Retention } = {
+  'AWS::SQS::Queue': {
+    property: 'MessageRetentionPeriod',
+    defaultValue: 345600,
+    unit: 'seconds',
+    severity: 'blocking',
+    deletes: 'SQS deletes every message already older than the new period (for a consumer\'s failure queue or dead-letter queue: the only copy of the failed records)',
+  },
+  'AWS::Kinesis::Stream': {
+    property: 'RetentionPeriodHours',
+    defaultValue: 24,
+    unit: 'hours',
+    severity: 'blocking',
+    deletes: 'Kinesis deletes every record already older than the new period, read or not',
+  },
+  'AWS::Logs::LogGroup': {
+    // Absent: kept forever.
+    property: 'RetentionInDays',
+    unit: 'days',
+    severity: 'warning',
+    deletes: 'CloudWatch Logs deletes every log event already older than the new period',
+  },
+};
+
+function numberOf(value: unknown): number | undefined {
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+/**
+ * A queue, a Kinesis stream or a log group whose retention the update shortens: what is older
+ * than the new period is deleted at once. (A table's PITR window has its own rule.)
+ */
+export const retentionShortened: GuardRule = {
+  kinds: ['RETENTION_SHORTENED'],
+  check: ({ changes }) => {
+    const out: GuardFinding[] = [];
+    for (const change of changes) {
+      const retention = change.before && change.after && change.before.Type === change.after.Type ? RETENTIONS[change.before.Type] : undefined;
+      if (!retention) continue;
+      const raw = (properties: any) => properties?.[retention.property];
+      const before = raw(change.before!.Properties) === undefined ? retention.defaultValue ?? Infinity : numberOf(raw(change.before!.Properties));
+      const after = raw(change.after!.Properties) === undefined ? retention.defaultValue ?? Infinity : numberOf(raw(change.after!.Properties));
+      // A value left to deploy time (a parameter, Fn::If) is not judged here.
+      if (before === undefined || after === undefined || after >= before) continue;
+      out.push(finding('RETENTION_SHORTENED', retention.severity, changePlace(change), retention.property,
+        raw(change.before!.Properties) ?? `${before === Infinity ? 'never expires' : `${before} (default)`}`, raw(change.after!.Properties) ?? `${after} (default)`,
+        `the retention is shortened from ${before === Infinity ? 'forever' : `${before} ${retention.unit}`} to ${after} ${retention.unit}: ${retention.deletes}`,
+        `keep the retention; if it must shrink, first move or process what is older than ${after} ${retention.unit}.`));
+    }
+    return out;
+  },
+};
