@@ -42,6 +42,7 @@ export const FINDING_KINDS = {
   RETAIN_REMOVED: 'DeletionPolicy or UpdateReplacePolicy of a table or a resource that holds data changed from Retain',
   ENCRYPTION_CHANGED: 'the encryption key or type changed',
   TTL_ATTRIBUTE_CHANGED: 'the TTL attribute changed while TTL is on',
+  TTL_ENABLED: 'time to live is turned on for a table that holds items: those whose attribute holds a past time are deleted',
   TTL_DISABLED: 'time to live turned off',
   STREAM_VIEW_TYPE_CHANGED: 'the stream view type changed',
   STREAM_DISABLED: 'the stream is turned off',

@@ -284,6 +284,15 @@ describe('time to live', () => {
     const findings = compare((stack, v) => new ProductionTable(stack, 'Orders', { partitionKey: pk, timeToLiveAttribute: v === 'before' ? 'expiresAt' : undefined }));
     expectKinds(findings, ['warning:TTL_DISABLED:TimeToLiveSpecification']);
   });
+
+  test('TTL turned on for a table that already holds items: the items already past their time are deleted', () => {
+    const findings = compare((stack, v) => new ProductionTable(stack, 'Orders', { partitionKey: pk, timeToLiveAttribute: v === 'before' ? undefined : 'createdAt' }));
+    expectKinds(findings, ['warning:TTL_ENABLED:TimeToLiveSpecification']);
+    expect(findings[0].problem).toMatch(/every item whose createdAt is a number of epoch seconds in the past/);
+    // A table created with TTL has no items to lose.
+    expect(compare((stack, v) => new ProductionTable(stack, v === 'before' ? 'Other' : 'Orders', { partitionKey: pk, timeToLiveAttribute: 'expiresAt' }))
+      .filter(f => f.kind === 'TTL_ENABLED')).toEqual([]);
+  });
 });
 
 describe('streams', () => {
