@@ -152,6 +152,11 @@ project.eslint?.addLintPattern('bench');
 project.tryFindObjectFile('.eslintrc.json')?.addOverride('parserOptions.projectService.allowDefaultProject',
   ['.projenrc.ts', 'examples/*/*.ts', 'bench/*.ts']);
 
+// Constructors tell a JavaScript caller "period is 60, not a Duration" from the types jsii declares:
+// src/shared/prop-types.generated.ts is written from .jsii after each compile (and committed; the
+// check fails when it is not current).
+project.postCompileTask.prependExec('ts-node --transpile-only -P projenrc/tsconfig.json projenrc/generate-prop-types.ts');
+
 // The main job: synthesize the example app with the real CDK CLI, offline, and print the
 // production-readiness summary of every table in it.
 const example = project.addTask('example', {

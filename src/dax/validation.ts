@@ -2,6 +2,7 @@ import { Duration, Token } from 'aws-cdk-lib';
 import { DAX_ALARM_DEFAULTS, DaxAlarmName } from './dax-alarm-defaults';
 import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
 import { requirePeriodNotToken } from '../monitoring/validation';
+import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 
 /** DAX: one primary and at most 10 read replicas. */
@@ -73,6 +74,7 @@ function alarmOptions(path: string, props: DaxClusterProps): void {
  * subnets are checked once selected (`validateSubnets`). A CDK token is not range-checked.
  */
 export function validateDaxClusterProps(path: string, props: DaxClusterProps): void {
+  checkProps(path, 'cdk-dynamodb-kit.DaxClusterProps', props);
   if (!props) invalid(path, 'props', 'are missing', 'pass at least { vpc, tables }.');
   if (!props.vpc) invalid(path, 'vpc', `is ${show(props.vpc)}`, 'pass the ec2.IVpc the nodes and their clients live in.');
   if (!Array.isArray(props.tables) || props.tables.length === 0) {

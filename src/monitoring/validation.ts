@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { AlarmDefaults, AlarmOverrides } from './alarm-builder';
 import { ALARM_DEFAULTS } from './alarm-defaults';
 import { LatencyAlarmOptions, SystemErrorsAlarmOptions, TableMonitoringProps } from './table-monitoring-props';
+import { checkProps } from '../shared/check-props';
 import { invalid, isToken, show } from '../shared/errors';
 import { validateIndexName as validateDynamoDbIndexName } from '../table/rules/indexes';
 
@@ -26,6 +27,7 @@ const PERCENT_ALARMS = new Set(['readCapacityUtilization', 'writeCapacityUtiliza
  * construct path, the property, the value and the fix.
  */
 export function validateTableMonitoringProps(path: string, props: TableMonitoringProps): void {
+  checkProps(path, 'cdk-dynamodb-kit.TableMonitoringProps', props);
   if (props.alarmTopic && props.alarmAction) {
     invalid(path, 'alarmTopic', 'and alarmAction are both set', 'give one: alarmTopic for an SNS topic, alarmAction for any other action.');
   }

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BackupSchedule } from './backup-schedule';
 import type { ScheduledExportProps } from './scheduled-export-props';
 import type { BackupVaultLockOptions, TableBackupPlanProps } from './table-backup-plan-props';
+import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 import { requireConvertibleToken } from '../shared/token-durations';
 
@@ -12,6 +13,7 @@ import { requireConvertibleToken } from '../shared/token-durations';
  * given), before anything is created. Each schedule validates itself (`BackupSchedule._validate`).
  */
 export function validateTableBackupPlanProps(path: string, props: TableBackupPlanProps & { readonly schedules: BackupSchedule[] }): void {
+  checkProps(path, 'cdk-dynamodb-kit.TableBackupPlanProps', props);
   const schedules = props.schedules;
   if (schedules.length === 0) {
     invalid(path, 'schedules', 'is empty, so nothing would be backed up', 'pass at least one schedule, e.g. [BackupSchedule.daily()].');
@@ -78,6 +80,7 @@ function validateVaultLock(path: string, lock: BackupVaultLockOptions, schedules
  * recovery (when it can be read), the mode (`ExportMode._validate`) and the prefix.
  */
 export function validateScheduledExportProps(path: string, props: ScheduledExportProps): void {
+  checkProps(path, 'cdk-dynamodb-kit.ScheduledExportProps', props);
   if (pointInTimeRecoveryOf(props.table) === false) {
     invalid(path, 'table', `is ${props.table.node.path}, which has point-in-time recovery off, and DynamoDB exports only from PITR`,
       'turn it on (ProductionTable does by default; TableV2: pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }).');

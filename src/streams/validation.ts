@@ -4,6 +4,7 @@ import { StreamFilter } from './filters';
 import { RenderedFilter } from './private/types';
 import { StreamConsumerProps } from './stream-consumer-props';
 import { consumedViewType, tableStream } from './stream-source';
+import { checkProps } from '../shared/check-props';
 import { invalid, millisOf, show } from '../shared/errors';
 import { requireConvertibleToken } from '../shared/token-durations';
 
@@ -50,6 +51,7 @@ function durationIn(path: string, property: string, value: Duration | undefined,
  * the table's stream.
  */
 export function validateStreamConsumerProps(path: string, props: StreamConsumerProps): void {
+  checkProps(path, 'cdk-dynamodb-kit.StreamConsumerProps', props);
   if (!props || !props.table) invalid(path, 'table', `is ${show(props?.table)}`, 'pass the table whose stream to consume.');
   if (!props.handler) invalid(path, 'handler', `is ${show(props.handler)}`, 'pass the lambda.IFunction that processes the records.');
   wholeNumberIn(path, 'batchSize', props.batchSize, 1, MAX_BATCH_SIZE,

@@ -101,7 +101,12 @@ describe('the composite table-health alarm', () => {
 
 describe('bad options throw our error naming the construct path, property, value and fix', () => {
   test.each<[string, Partial<TableMonitoringProps>, string, RegExp]>([
-    ['both actions', { alarmTopic: {} as any, alarmAction: { bind: () => ({ alarmActionArn: 'x' }) } }, 'alarmTopic', /both set; give one/],
+    ['both actions', { alarmTopic: new sns.Topic(testStack(), 'Pager'), alarmAction: { bind: () => ({ alarmActionArn: 'x' }) } }, 'alarmTopic', /both set; give one/],
+    ['a topic that is not a topic (JavaScript)', { alarmTopic: {} as any }, 'alarmTopic', /alarmTopic is \{\}, not an ITopic; pass an ITopic/],
+    ['a Duration given as a number (JavaScript)', { readThrottles: { period: 60 as any } }, 'readThrottles.period', /readThrottles.period is 60, not a Duration; pass a Duration, such as Duration.minutes\(5\)/],
+    ['null for an optional value (JavaScript)', { latency: { operations: null as any } }, 'latency.operations', /latency.operations is null; leave it out for the default, or pass a list of OperationLatencyThresholds/],
+    ['an element of a list missing (JavaScript)', { systemErrors: { operations: [undefined as any] } }, 'systemErrors.operations[0]', /systemErrors.operations\[0\] is undefined; pass an Operation, or leave the element out/],
+    ['a required value of a nested struct missing (JavaScript)', { latency: { operations: [{ operation: Operation.GET_ITEM } as any] } }, 'latency.operations[0].threshold', /latency.operations\[0\].threshold is missing; pass a Duration/],
     ['a negative threshold', { readThrottles: { threshold: -1 } }, 'readThrottles.threshold', /is -1; use a finite number/],
     ['a NaN threshold', { systemErrors: { threshold: NaN } }, 'systemErrors.threshold', /is NaN; use a finite number/],
     ['a utilization above 100%', { readCapacityUtilization: { threshold: 150 } }, 'readCapacityUtilization.threshold', /percentage of capacity/],

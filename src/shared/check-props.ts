@@ -1,0 +1,10 @@
+import { checkPropTypes } from './prop-types';
+import { PROP_TYPES } from './prop-types.generated';
+
+/**
+ * Checks that the props of one of our structs (`fqn`, as jsii names it) have their declared types:
+ * our error, with the construct path, rather than a TypeError for a JavaScript caller.
+ */
+export function checkProps(path: string, fqn: string, props: unknown): void {
+  checkPropTypes(PROP_TYPES, path, fqn, props);
+}

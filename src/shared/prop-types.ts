@@ -1,0 +1,138 @@
+import { Token } from 'aws-cdk-lib';
+import { invalid, show } from './errors';
+
+const OUR_ASSEMBLY = 'cdk-dynamodb-kit';
+
+/** The declared types of the props structs and of the types they refer to (generated from jsii). */
+export interface PropTypes {
+  readonly structs: { readonly [fqn: string]: { readonly [property: string]: { readonly type: string; readonly optional?: boolean } } };
+  readonly types: { readonly [fqn: string]: { readonly kind: string; readonly methods?: readonly string[] } };
+}
+
+/**
+ * The module that exports a jsii type at run time, for the values of an enum: aws-cdk-lib's
+ * submodules by their import path, ours through the package root (loaded when first needed, so
+ * that this module does not import the index that imports it).
+ */
+function runtimeModule(fqn: string): any {
+  const parts = fqn.split('.');
+  const assembly = parts[0];
+  try {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    if (assembly === OUR_ASSEMBLY) return require('../index');
+    if (assembly === 'aws-cdk-lib') return parts.length > 2 ? require(`aws-cdk-lib/${parts[1].replace(/_/g, '-')}`) : require('aws-cdk-lib');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** An enum's members by name, as the module exports it (a numeric enum's reverse entries left out). */
+function enumMembers(fqn: string): { [member: string]: unknown } | undefined {
+  const found = runtimeModule(fqn)?.[fqn.split('.').pop()!];
+  if (!found || typeof found !== 'object') return undefined;
+  return Object.fromEntries(Object.entries(found).filter(([member]) => !/^\d+$/.test(member)));
+}
+
+/** What a type reference is called in an error ("a Duration", "a list of strings"). */
+function describe(type: string): string {
+  const collection = /^(array|map)<(.*)>$/.exec(type);
+  if (collection) return `${collection[1] === 'array' ? 'a list' : 'a map'} of ${describe(collection[2]).replace(/^an? /, '')}${/s$/.test(collection[2]) ? '' : 's'}`;
+  if (['string', 'number', 'boolean', 'date'].includes(type)) return `a ${type}`;
+  const name = type.split('.').pop()!;
+  return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+/** A token (a `Lazy`, a parameter, an `IResolvable`) is not a bad value: the deploy judges it. */
+function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value) || (typeof value === 'object' && value !== null && typeof (value as any).resolve === 'function' && typeof (value as any).creationStack !== 'undefined');
+}
+
+function check(table: PropTypes, path: string, property: string, type: string, value: unknown): void {
+  if (value === undefined || value === null || type === 'any' || type === 'json' || isToken(value)) return;
+  const wrong = (): never => invalid(path, property, `is ${shown(value)}, not ${describe(type)}`, `pass ${describe(type)}${type === 'aws-cdk-lib.Duration' ? ', such as Duration.minutes(5)' : ''}.`);
+  const collection = /^(array|map)<(.*)>$/.exec(type);
+  if (collection) {
+    if (collection[1] === 'array') {
+      if (!Array.isArray(value)) wrong();
+      (value as unknown[]).forEach((element, index) => checkRequired(table, path, `${property}[${index}]`, collection[2], element));
+    } else {
+      if (typeof value !== 'object' || Array.isArray(value)) wrong();
+      for (const [key, element] of Object.entries(value as object)) check(table, path, `${property}.${key}`, collection[2], element);
+    }
+    return;
+  }
+  if (type === 'string' || type === 'number' || type === 'boolean') {
+    if (typeof value !== type) wrong();
+    return;
+  }
+  if (type === 'date') {
+    if (!(value instanceof Date)) wrong();
+    return;
+  }
+  const struct = table.structs[type];
+  if (struct) {
+    if (typeof value !== 'object' || Array.isArray(value)) wrong();
+    checkStruct(table, path, `${property}.`, type, value as object);
+    return;
+  }
+  const declared = table.types[type];
+  if (!declared) return;
+  if (declared.kind === 'enum') {
+    const members = enumMembers(type);
+    if (members ? !Object.values(members).includes(value) : typeof value !== 'string' && typeof value !== 'number') {
+      const name = type.split('.').pop();
+      invalid(path, property, `is ${shown(value)}, not ${describe(type)}`,
+        members ? `use one of ${Object.keys(members).map(member => `${name}.${member}`).join(', ')}.` : `pass ${describe(type)}.`);
+    }
+    return;
+  }
+  // A class or an interface: an object that has its methods (duck-typed: another copy of
+  // aws-cdk-lib in the app makes instanceof false for a good value).
+  if ((typeof value !== 'object' && typeof value !== 'function') || Array.isArray(value)) wrong();
+  if ((declared.methods ?? []).some(method => typeof (value as any)[method] !== 'function')) wrong();
+}
+
+/** An element of a list may not be missing. */
+function checkRequired(table: PropTypes, path: string, property: string, type: string, value: unknown): void {
+  if (value === undefined || value === null) invalid(path, property, `is ${show(value)}`, `pass ${describe(type)}, or leave the element out.`);
+  check(table, path, property, type, value);
+}
+
+function checkStruct(table: PropTypes, path: string, prefix: string, fqn: string, value: object): void {
+  for (const [name, declared] of Object.entries(table.structs[fqn] ?? {})) {
+    const property = `${prefix}${name}`;
+    const given = (value as any)[name];
+    // A missing required value of the props themselves is the construct's to explain (it knows
+    // what the value is for); aws-cdk-lib judges its own structs.
+    const judged = prefix !== '' && fqn.startsWith(`${OUR_ASSEMBLY}.`);
+    if (given === undefined && !declared.optional && judged) invalid(path, property, 'is missing', `pass ${describe(declared.type)}.`);
+    // jsii hands an absent optional value over as undefined; only JavaScript passes null.
+    if (given === null) invalid(path, property, 'is null', declared.optional ? `leave it out for the default, or pass ${describe(declared.type)}.` : `pass ${describe(declared.type)}.`);
+    check(table, path, property, declared.type, given);
+  }
+}
+
+/** A value for an error message: JSON where it has one, else its kind ("a function", "an object of class X"). */
+function shown(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) {
+    return `an object of class ${(value as any).constructor?.name ?? '(unknown)'}`;
+  }
+  return show(value);
+}
+
+/**
+ * Checks that props have the types their struct declares, for callers the compiler did not check
+ * (JavaScript, or TypeScript through `any`): "readThrottles.period is 60, not a Duration" instead
+ * of a TypeError deep inside. Checks types only: values are validated by each construct.
+ */
+export function checkPropTypes(table: PropTypes, path: string, fqn: string, props: unknown): void {
+  if (props === undefined || props === null) {
+    if (Object.values(table.structs[fqn] ?? {}).some(p => !p.optional)) invalid(path, 'props', `are ${show(props)}`, 'pass the props object.');
+    return;
+  }
+  if (typeof props !== 'object' || Array.isArray(props)) invalid(path, 'props', `are ${shown(props)}, not an object`, 'pass the props object.');
+  checkStruct(table, path, '', fqn, props);
+}
