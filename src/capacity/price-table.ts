@@ -1,4 +1,5 @@
 import { TableClass } from 'aws-cdk-lib/aws-dynamodb';
+import { checkProps } from '../shared/check-props';
 import { invalid, show as showJson } from '../shared/errors';
 
 /** The prices of one table class in one region, in USD. */
@@ -119,6 +120,7 @@ export class PriceTable {
    * @param overrides prices to replace, e.g. `{ standard: { provisionedWritePerCapacityUnitHour: 0.0005 } }`
    */
   public static usEast1(overrides: PriceTableOverrides = {}): PriceTable {
+    checkProps('PriceTable.usEast1', 'cdk-dynamodb-kit.PriceTableOverrides', overrides);
     return new PriceTable({
       standard: { ...US_EAST_1_STANDARD, ...definedOnly(overrides.standard) },
       standardInfrequentAccess: { ...US_EAST_1_STANDARD_IA, ...definedOnly(overrides.standardInfrequentAccess) },

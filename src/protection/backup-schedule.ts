@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as events from 'aws-cdk-lib/aws-events';
+import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 import { requireConvertibleToken } from '../shared/token-durations';
 
@@ -108,6 +109,7 @@ export abstract class BackupSchedule {
    * A daily backup, kept 35 days unless you say otherwise.
    */
   public static daily(options: DailyBackupOptions = {}): BackupSchedule {
+    checkProps('BackupSchedule.daily', 'cdk-dynamodb-kit.DailyBackupOptions', options);
     return new RuleSchedule('Daily', 'daily', {
       hourUtc: options.hourUtc ?? 5,
       retention: options.retention ?? Duration.days(35),
@@ -118,6 +120,7 @@ export abstract class BackupSchedule {
    * A monthly backup, kept a year and moved to cold storage after 30 days unless you say otherwise.
    */
   public static monthly(options: MonthlyBackupOptions = {}): BackupSchedule {
+    checkProps('BackupSchedule.monthly', 'cdk-dynamodb-kit.MonthlyBackupOptions', options);
     return new RuleSchedule('Monthly', 'monthly', {
       hourUtc: options.hourUtc ?? 5,
       dayOfMonth: options.dayOfMonth ?? 1,
@@ -130,6 +133,7 @@ export abstract class BackupSchedule {
    * A backup on your own schedule.
    */
   public static custom(options: CustomBackupOptions): BackupSchedule {
+    checkProps('BackupSchedule.custom', 'cdk-dynamodb-kit.CustomBackupOptions', options);
     return new RuleSchedule(options.ruleName, 'custom', {
       schedule: options.schedule,
       retention: options.retention,

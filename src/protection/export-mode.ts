@@ -4,6 +4,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { checkProps } from '../shared/check-props';
 import { invalid } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
@@ -57,6 +58,7 @@ export abstract class ExportMode {
    * EventBridge Scheduler's universal target cannot do date arithmetic.
    */
   public static incremental(options: IncrementalExportOptions): ExportMode {
+    checkProps('ExportMode.incremental', 'cdk-dynamodb-kit.IncrementalExportOptions', options);
     return new ModeValue(options);
   }
 

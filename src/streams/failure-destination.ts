@@ -7,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BoundFailureDestination } from './private/types';
+import { checkProps } from '../shared/check-props';
 import { invalid, millisOf, show } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
@@ -73,6 +74,7 @@ export abstract class ConsumerFailureDestination {
    * its own dead-letter queue is opt-in.
    */
   public static createdQueue(options: CreatedFailureQueueOptions = {}): ConsumerFailureDestination {
+    checkProps('ConsumerFailureDestination.createdQueue', 'cdk-dynamodb-kit.CreatedFailureQueueOptions', options);
     return new CreatedQueueDestination(options);
   }
 

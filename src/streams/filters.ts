@@ -1,4 +1,5 @@
 import { RenderedCondition, RenderedFilter } from './private/types';
+import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 
 /**
@@ -68,6 +69,7 @@ export abstract class ImageCondition {
    * The number attribute lies in a range. Give `min`, `max` or both.
    */
   public static numberRange(attribute: string, bounds: NumberRange): ImageCondition {
+    checkProps('ImageCondition.numberRange', 'cdk-dynamodb-kit.NumberRange', bounds);
     const numeric: unknown[] = [];
     if (bounds.min !== undefined) numeric.push(bounds.minExclusive ? '>' : '>=', bounds.min);
     if (bounds.max !== undefined) numeric.push(bounds.maxExclusive ? '<' : '<=', bounds.max);

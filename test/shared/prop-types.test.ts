@@ -1,7 +1,7 @@
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import { AttributeType, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ProductionTable, StreamConsumer, TableMonitoring } from '../../src';
+import { BackupSchedule, ConsumerFailureDestination, ExportMode, ImageCondition, PriceTable, ProductionTable, StreamConsumer, TableMonitoring } from '../../src';
 import { checkProps } from '../../src/shared/check-props';
 import { PROP_TYPES } from '../../src/shared/prop-types.generated';
 import { testStack } from '../helpers/app';
@@ -65,6 +65,14 @@ describe('props of the wrong JavaScript type get our error, not a TypeError', ()
     expect(kitErrorOf(() => new StreamConsumer(stack, 'Consumer', { table: orders, handler, batchSize: '10' as any })).message).toMatch(/^TestStack\/Consumer: batchSize is "10", not a number/);
     expect(kitErrorOf(() => orders.addConsumer('Late', { handler, maxRecordAge: 3600 as any })).message).toMatch(/maxRecordAge is 3600, not a Duration/);
   });
+});
+
+test('static factories check their options too, named by the factory', () => {
+  expect(() => BackupSchedule.daily({ retention: 35 as any })).toThrow('BackupSchedule.daily: retention is 35, not a Duration; pass a Duration, such as Duration.minutes(5).');
+  expect(() => ExportMode.incremental({ window: 5 as any })).toThrow(/^ExportMode.incremental: window is 5, not a Duration/);
+  expect(() => ImageCondition.numberRange('n', { min: '1' as any })).toThrow(/^ImageCondition.numberRange: min is "1", not a number/);
+  expect(() => PriceTable.usEast1({ standard: 'cheap' as any })).toThrow(/^PriceTable.usEast1: standard is "cheap", not a/);
+  expect(() => ConsumerFailureDestination.createdQueue({ deadLetterQueue: 'yes' as any })).toThrow(/^ConsumerFailureDestination.createdQueue: deadLetterQueue is "yes", not a boolean/);
 });
 
 test('the generated types cover every props struct of the package, and what they refer to', () => {
