@@ -128,11 +128,12 @@ function shown(value: unknown): string {
  * (JavaScript, or TypeScript through `any`): "readThrottles.period is 60, not a Duration" instead
  * of a TypeError deep inside. Checks types only: values are validated by each construct.
  */
-export function checkPropTypes(table: PropTypes, path: string, fqn: string, props: unknown): void {
+export function checkPropTypes(table: PropTypes, path: string, fqn: string, props: unknown, argument?: string): void {
+  const name = argument ?? 'props';
   if (props === undefined || props === null) {
-    if (Object.values(table.structs[fqn] ?? {}).some(p => !p.optional)) invalid(path, 'props', `are ${show(props)}`, 'pass the props object.');
+    if (argument !== undefined || Object.values(table.structs[fqn] ?? {}).some(p => !p.optional)) invalid(path, name, `${argument ? 'is' : 'are'} ${show(props)}`, `pass ${describe(fqn)}.`);
     return;
   }
-  if (typeof props !== 'object' || Array.isArray(props)) invalid(path, 'props', `are ${shown(props)}, not an object`, 'pass the props object.');
-  checkStruct(table, path, '', fqn, props);
+  if (typeof props !== 'object' || Array.isArray(props)) invalid(path, name, `${argument ? 'is' : 'are'} ${shown(props)}, not an object`, `pass ${describe(fqn)}.`);
+  checkStruct(table, path, argument ? `${argument}.` : '', fqn, props);
 }

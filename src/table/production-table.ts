@@ -11,6 +11,7 @@ import { validateConsumerId, validateCreatedKeyId } from './validation';
 import { warnAboutOptOuts } from './warnings';
 import { monitorProductionTable } from '../monitoring/production-table-monitoring';
 import { TableMonitoring } from '../monitoring/table-monitoring';
+import { checkProps } from '../shared/check-props';
 import { pathOf } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 import { StreamConsumer } from '../streams/stream-consumer';
@@ -85,6 +86,7 @@ export class ProductionTable extends TableV2 {
    * Adds a global secondary index, with the same validation as the props.
    */
   public addGlobalSecondaryIndex(props: GlobalSecondaryIndexPropsV2): void {
+    checkProps(this.node.path, 'aws-cdk-lib.aws_dynamodb.GlobalSecondaryIndexPropsV2', props, 'addGlobalSecondaryIndex');
     // TableV2's constructor adds the props' indexes through this method: those the settings
     // accepted already (validated, counted, decorated) pass straight through.
     if (ProductionTableSettings.isAccepted(props)) return super.addGlobalSecondaryIndex(props);
@@ -97,6 +99,7 @@ export class ProductionTable extends TableV2 {
    * pass the replica region's key ARN in `replicaKeyArns` at construction.
    */
   public addReplica(props: ReplicaTableProps): void {
+    checkProps(this.node.path, 'aws-cdk-lib.aws_dynamodb.ReplicaTableProps', props, 'addReplica');
     if (ProductionTableSettings.isAccepted(props)) return super.addReplica(props);
     super.addReplica(this.settings.acceptReplica('addReplica', props));
     this.monitoring?.addReplicaRegion(props.region);
@@ -135,6 +138,7 @@ export class ProductionTable extends TableV2 {
    * its iterator age joins the table's dashboard.
    */
   public addConsumer(id: string, options: StreamConsumerOptions): StreamConsumer {
+    checkProps(this.node.path, 'cdk-dynamodb-kit.StreamConsumerOptions', options, 'addConsumer');
     // The consumer's alarms notify whoever the table's alarms notify, and its lag joins the
     // table's dashboard.
     const alarmAction = options.alarmAction ?? this.monitoring?.alarmAction;

@@ -32,7 +32,7 @@ describe('props of the wrong JavaScript type get our error, not a TypeError', ()
     ['an object without the interface\'s methods', { table, alarmAction: { arn: 'x' } }, /alarmAction is \{"arn":"x"\}, not an IAlarmAction; pass an IAlarmAction/],
     ['null for an optional struct', { table, latency: null }, /latency is null; leave it out for the default, or pass a LatencyAlarmOptions/],
     ['a required value of a nested struct missing', { table, latency: { operations: [{ threshold: Duration.millis(100) }] } }, /latency.operations\[0\].operation is missing; pass an Operation/],
-    ['props that are not an object', 'table', /props are "table", not an object/],
+    ['props that are not an object', 'table', /props are "table", not an object; pass a TableMonitoringProps/],
   ])('%s', (_name, props, expected) => {
     expect(typeError(props)).toMatch(expected);
   });
@@ -63,7 +63,11 @@ describe('props of the wrong JavaScript type get our error, not a TypeError', ()
     const orders = new ProductionTable(stack, 'Shipments', { partitionKey });
     const handler = new lambda.Function(stack, 'Handler', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x') });
     expect(kitErrorOf(() => new StreamConsumer(stack, 'Consumer', { table: orders, handler, batchSize: '10' as any })).message).toMatch(/^TestStack\/Consumer: batchSize is "10", not a number/);
-    expect(kitErrorOf(() => orders.addConsumer('Late', { handler, maxRecordAge: 3600 as any })).message).toMatch(/maxRecordAge is 3600, not a Duration/);
+    expect(kitErrorOf(() => orders.addConsumer('Late', { handler, maxRecordAge: 3600 as any })).message).toMatch(/^TestStack\/Shipments: addConsumer.maxRecordAge is 3600, not a Duration/);
+    expect(kitErrorOf(() => orders.addConsumer('Null', null as any)).message).toBe('TestStack/Shipments: addConsumer is null; pass a StreamConsumerOptions.');
+    expect(kitErrorOf(() => orders.addGlobalSecondaryIndex({ indexName: 'byEmail', partitionKey: 'email' as any })).message)
+      .toBe('TestStack/Shipments: addGlobalSecondaryIndex.partitionKey is "email", not an Attribute; pass an Attribute.');
+    expect(kitErrorOf(() => orders.addReplica({ region: 7 as any })).message).toMatch(/addReplica.region is 7, not a string/);
   });
 });
 
