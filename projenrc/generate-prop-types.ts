@@ -62,9 +62,23 @@ function methodsOf(fqn: string): string[] {
   return [...new Set([...bases.flatMap(methodsOf), ...own])].sort();
 }
 
+/** Required instance properties an interface declares (its bases' included): `grantPrincipal`, `tableArn`. */
+function requiredPropertiesOf(fqn: string): string[] {
+  const type = types[fqn];
+  if (!type || type.kind !== 'interface') return [];
+  const own = (type.properties ?? []).filter(p => !p.static && !p.optional).map(p => p.name);
+  return [...new Set([...(type.interfaces ?? []).flatMap(requiredPropertiesOf), ...own])].sort();
+}
+
 const structs: { [fqn: string]: { [property: string]: { type: string; optional?: true } } } = {};
-const others: { [fqn: string]: { kind: string; methods?: string[] } } = {};
-const pending = Object.keys(types).filter(fqn => fqn.startsWith('cdk-dynamodb-kit.') && types[fqn].kind === 'interface' && types[fqn].datatype);
+const others: { [fqn: string]: { kind: string; methods?: string[]; properties?: string[] } } = {};
+const ours = Object.keys(types).filter(fqn => fqn.startsWith('cdk-dynamodb-kit.'));
+// Our structs, and every type a method or constructor of ours takes (a grantee, a table).
+const pending = [
+  ...ours.filter(fqn => types[fqn].kind === 'interface' && types[fqn].datatype),
+  ...ours.flatMap(fqn => [...((types[fqn] as any).methods ?? []), ...((types[fqn] as any).initializer ? [(types[fqn] as any).initializer] : [])])
+    .flatMap((callable: { parameters?: Array<{ type: TypeReference }> }) => (callable.parameters ?? []).flatMap(parameter => fqnsIn(parameter.type))),
+];
 while (pending.length > 0) {
   const fqn = pending.pop()!;
   if (structs[fqn] || others[fqn]) continue;
@@ -79,7 +93,8 @@ while (pending.length > 0) {
   } else if (type.kind === 'enum') {
     others[fqn] = { kind: 'enum' };
   } else {
-    others[fqn] = { kind: type.kind, methods: methodsOf(fqn) };
+    const properties = requiredPropertiesOf(fqn);
+    others[fqn] = { kind: type.kind, methods: methodsOf(fqn), ...(properties.length > 0 ? { properties } : {}) };
   }
 }
 

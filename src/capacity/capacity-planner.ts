@@ -7,6 +7,7 @@ import { minimumProvisionedMonthlyCost } from './provisioned-cost';
 import { computeThroughput } from './throughput';
 import { resolveWorkload } from './validation';
 import { Workload } from './workload';
+import { checkProps } from '../shared/check-props';
 
 /**
  * From a workload to capacity units, partitions, monthly cost and the `Billing` to use, by
@@ -70,6 +71,7 @@ export class CapacityPlanner {
    * "provisioned capacity costs ≈ $X/month at the minimum".
    */
   public static minimumProvisionedMonthlyCost(capacity: ProvisionedCapacity): number {
+    checkProps('CapacityPlanner.minimumProvisionedMonthlyCost', 'cdk-dynamodb-kit.ProvisionedCapacity', capacity, 'capacity');
     return minimumProvisionedMonthlyCost(capacity);
   }
 

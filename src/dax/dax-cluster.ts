@@ -11,6 +11,7 @@ import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
 import { DaxServiceRole } from './dax-role';
 import { validateDaxClusterProps, validateSubnets } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
+import { checkArgument } from '../shared/check-props';
 import { securityGroupDescription } from '../shared/descriptions';
 import { invalid } from '../shared/errors';
 
@@ -165,11 +166,15 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
    * read from its definition, name them.
    */
   public addTable(table: ITableV2, indexNames?: string[]): void {
+    checkArgument(this.node.path, 'addTable.table', 'aws-cdk-lib.aws_dynamodb.ITableV2', table);
+    checkArgument(this.node.path, 'addTable.indexNames', 'array<string>', indexNames, true);
     this.serviceRole.addTable(table, indexNames);
   }
 
   /** Permits the principal the given `dax:` actions on this cluster only. */
   public grant(grantee: iam.IGrantable, ...daxActions: string[]): iam.Grant {
+    checkArgument(this.node.path, 'grant.grantee', 'aws-cdk-lib.aws_iam.IGrantable', grantee);
+    daxActions.forEach((action, index) => checkArgument(this.node.path, `grant.daxActions[${index}]`, 'string', action));
     return iam.Grant.addToPrincipal({ grantee, actions: daxActions, resourceArns: [this.clusterArn] });
   }
 

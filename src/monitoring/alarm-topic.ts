@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct, IConstruct } from 'constructs';
+import { checkArgument } from '../shared/check-props';
 import { KitValidationError } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
@@ -46,6 +47,7 @@ export class AlarmTopic extends Construct {
    * @param scope any construct in the stack
    */
   public static of(scope: IConstruct): AlarmTopic {
+    checkArgument('AlarmTopic.of', 'scope', 'constructs.IConstruct', scope);
     const stack = Stack.of(scope);
     const existing = stack.node.tryFindChild(ALARM_TOPIC_ID);
     if (existing === undefined) return new AlarmTopic(stack, ALARM_TOPIC_ID);

@@ -9,6 +9,7 @@ import { BackupSchedule } from './backup-schedule';
 import { BackupVaultLockOptions, ITableBackupPlan, TableBackupPlanProps } from './table-backup-plan-props';
 import { validateTableBackupPlanProps } from './validation';
 import { warnWhenVaultIsNotRetained } from './vault-retention';
+import { checkArgument } from '../shared/check-props';
 import { iamDescription } from '../shared/descriptions';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 
@@ -109,6 +110,7 @@ export class TableBackupPlan extends Construct implements ITableBackupPlan {
    * is in a customer-managed policy of the plan (`<plan>/KeyAccess`), not an inline one.
    */
   public addTable(table: ITableV2): void {
+    checkArgument(this.node.path, 'addTable.table', 'aws-cdk-lib.aws_dynamodb.ITableV2', table);
     if (this.tables.includes(table)) return;
     this.tables.push(table);
     this.tableArns.push(table.tableArn);

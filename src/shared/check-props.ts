@@ -1,4 +1,4 @@
-import { checkPropTypes } from './prop-types';
+import { checkArgumentType, checkPropTypes } from './prop-types';
 import { PROP_TYPES } from './prop-types.generated';
 
 /**
@@ -8,4 +8,9 @@ import { PROP_TYPES } from './prop-types.generated';
  */
 export function checkProps(path: string, fqn: string, props: unknown, argument?: string): void {
   checkPropTypes(PROP_TYPES, path, fqn, props, argument);
+}
+
+/** Checks a method's argument against its declared type ("string", "array<string>", a jsii fqn). */
+export function checkArgument(path: string, argument: string, type: string, value: unknown, optional = false): void {
+  checkArgumentType(PROP_TYPES, path, argument, type, value, optional);
 }

@@ -13,6 +13,56 @@ export const PROP_TYPES: PropTypes = {
         "type": "string"
       }
     },
+    "aws-cdk-lib.aws_cloudwatch.MetricOptions": {
+      "account": {
+        "type": "string",
+        "optional": true
+      },
+      "color": {
+        "type": "string",
+        "optional": true
+      },
+      "dimensionsMap": {
+        "type": "map<string>",
+        "optional": true
+      },
+      "id": {
+        "type": "string",
+        "optional": true
+      },
+      "label": {
+        "type": "string",
+        "optional": true
+      },
+      "period": {
+        "type": "aws-cdk-lib.Duration",
+        "optional": true
+      },
+      "region": {
+        "type": "string",
+        "optional": true
+      },
+      "stackAccount": {
+        "type": "string",
+        "optional": true
+      },
+      "stackRegion": {
+        "type": "string",
+        "optional": true
+      },
+      "statistic": {
+        "type": "string",
+        "optional": true
+      },
+      "unit": {
+        "type": "aws-cdk-lib.aws_cloudwatch.Unit",
+        "optional": true
+      },
+      "visible": {
+        "type": "boolean",
+        "optional": true
+      }
+    },
     "aws-cdk-lib.aws_dynamodb.Attribute": {
       "name": {
         "type": "string"
@@ -1368,6 +1418,15 @@ export const PROP_TYPES: PropTypes = {
         "unitLabel"
       ]
     },
+    "aws-cdk-lib.IPolicyValidationContext": {
+      "kind": "interface",
+      "methods": [],
+      "properties": [
+        "appConstruct",
+        "stackTemplates",
+        "templatePaths"
+      ]
+    },
     "aws-cdk-lib.RemovalPolicy": {
       "kind": "enum"
     },
@@ -1377,6 +1436,14 @@ export const PROP_TYPES: PropTypes = {
         "applyRemovalPolicy",
         "grant",
         "with"
+      ],
+      "properties": [
+        "backupVaultArn",
+        "backupVaultName",
+        "backupVaultRef",
+        "env",
+        "node",
+        "stack"
       ]
     },
     "aws-cdk-lib.aws_cloudwatch.IAlarmAction": {
@@ -1386,6 +1453,9 @@ export const PROP_TYPES: PropTypes = {
       ]
     },
     "aws-cdk-lib.aws_cloudwatch.TreatMissingData": {
+      "kind": "enum"
+    },
+    "aws-cdk-lib.aws_cloudwatch.Unit": {
       "kind": "enum"
     },
     "aws-cdk-lib.aws_dynamodb.AttributeType": {
@@ -1430,6 +1500,14 @@ export const PROP_TYPES: PropTypes = {
         "metricThrottledRequestsForOperations",
         "metricUserErrors",
         "with"
+      ],
+      "properties": [
+        "env",
+        "node",
+        "stack",
+        "tableArn",
+        "tableName",
+        "tableRef"
       ]
     },
     "aws-cdk-lib.aws_dynamodb.ITableV2": {
@@ -1454,6 +1532,15 @@ export const PROP_TYPES: PropTypes = {
         "metricThrottledRequestsForOperations",
         "metricUserErrors",
         "with"
+      ],
+      "properties": [
+        "env",
+        "grants",
+        "node",
+        "stack",
+        "tableArn",
+        "tableName",
+        "tableRef"
       ]
     },
     "aws-cdk-lib.aws_dynamodb.MultiRegionConsistency": {
@@ -1484,6 +1571,17 @@ export const PROP_TYPES: PropTypes = {
         "toEgressRuleConfig",
         "toIngressRuleConfig",
         "with"
+      ],
+      "properties": [
+        "allowAllOutbound",
+        "canInlineRule",
+        "connections",
+        "env",
+        "node",
+        "securityGroupId",
+        "securityGroupRef",
+        "stack",
+        "uniqueId"
       ]
     },
     "aws-cdk-lib.aws_ec2.ISubnet": {
@@ -1492,6 +1590,17 @@ export const PROP_TYPES: PropTypes = {
         "applyRemovalPolicy",
         "associateNetworkAcl",
         "with"
+      ],
+      "properties": [
+        "availabilityZone",
+        "env",
+        "internetConnectivityEstablished",
+        "ipv4CidrBlock",
+        "node",
+        "routeTable",
+        "stack",
+        "subnetId",
+        "subnetRef"
       ]
     },
     "aws-cdk-lib.aws_ec2.IVpc": {
@@ -1506,6 +1615,20 @@ export const PROP_TYPES: PropTypes = {
         "enableVpnGateway",
         "selectSubnets",
         "with"
+      ],
+      "properties": [
+        "availabilityZones",
+        "env",
+        "internetConnectivityEstablished",
+        "isolatedSubnets",
+        "node",
+        "privateSubnets",
+        "publicSubnets",
+        "stack",
+        "vpcArn",
+        "vpcCidrBlock",
+        "vpcId",
+        "vpcRef"
       ]
     },
     "aws-cdk-lib.aws_ec2.SubnetFilter": {
@@ -1520,6 +1643,13 @@ export const PROP_TYPES: PropTypes = {
     "aws-cdk-lib.aws_events.Schedule": {
       "kind": "class",
       "methods": []
+    },
+    "aws-cdk-lib.aws_iam.IGrantable": {
+      "kind": "interface",
+      "methods": [],
+      "properties": [
+        "grantPrincipal"
+      ]
     },
     "aws-cdk-lib.aws_iam.PolicyDocument": {
       "kind": "class",
@@ -1564,6 +1694,14 @@ export const PROP_TYPES: PropTypes = {
         "metricReadProvisionedThroughputExceeded",
         "metricWriteProvisionedThroughputExceeded",
         "with"
+      ],
+      "properties": [
+        "env",
+        "node",
+        "stack",
+        "streamArn",
+        "streamName",
+        "streamRef"
       ]
     },
     "aws-cdk-lib.aws_kms.IKey": {
@@ -1582,6 +1720,14 @@ export const PROP_TYPES: PropTypes = {
         "grantVerify",
         "grantVerifyMac",
         "with"
+      ],
+      "properties": [
+        "env",
+        "keyArn",
+        "keyId",
+        "keyRef",
+        "node",
+        "stack"
       ]
     },
     "aws-cdk-lib.aws_lambda.IFunction": {
@@ -1605,6 +1751,21 @@ export const PROP_TYPES: PropTypes = {
         "metricInvocations",
         "metricThrottles",
         "with"
+      ],
+      "properties": [
+        "architecture",
+        "connections",
+        "env",
+        "functionArn",
+        "functionName",
+        "functionRef",
+        "grantPrincipal",
+        "isBoundToVpc",
+        "latestVersion",
+        "node",
+        "permissionsNode",
+        "resourceArnsForGrantInvoke",
+        "stack"
       ]
     },
     "aws-cdk-lib.aws_lambda.StartingPosition": {
@@ -1637,6 +1798,19 @@ export const PROP_TYPES: PropTypes = {
         "urlForObject",
         "virtualHostedUrlForObject",
         "with"
+      ],
+      "properties": [
+        "bucketArn",
+        "bucketDomainName",
+        "bucketDualStackDomainName",
+        "bucketName",
+        "bucketRef",
+        "bucketRegionalDomainName",
+        "bucketWebsiteDomainName",
+        "bucketWebsiteUrl",
+        "env",
+        "node",
+        "stack"
       ]
     },
     "aws-cdk-lib.aws_s3.StorageClass": {
@@ -1669,6 +1843,49 @@ export const PROP_TYPES: PropTypes = {
         "metricSMSMonthToDateSpentUSD",
         "metricSMSSuccessRate",
         "with"
+      ],
+      "properties": [
+        "contentBasedDeduplication",
+        "env",
+        "fifo",
+        "node",
+        "stack",
+        "topicArn",
+        "topicName",
+        "topicRef"
+      ]
+    },
+    "aws-cdk-lib.aws_sqs.IQueue": {
+      "kind": "interface",
+      "methods": [
+        "addToResourcePolicy",
+        "applyRemovalPolicy",
+        "grant",
+        "grantConsumeMessages",
+        "grantPurge",
+        "grantSendMessages",
+        "metric",
+        "metricApproximateAgeOfOldestMessage",
+        "metricApproximateNumberOfMessagesDelayed",
+        "metricApproximateNumberOfMessagesNotVisible",
+        "metricApproximateNumberOfMessagesOutstanding",
+        "metricApproximateNumberOfMessagesVisible",
+        "metricNumberOfEmptyReceives",
+        "metricNumberOfMessagesDeleted",
+        "metricNumberOfMessagesReceived",
+        "metricNumberOfMessagesSent",
+        "metricSentMessageSize",
+        "with"
+      ],
+      "properties": [
+        "env",
+        "fifo",
+        "node",
+        "queueArn",
+        "queueName",
+        "queueRef",
+        "queueUrl",
+        "stack"
       ]
     },
     "cdk-dynamodb-kit.BackupSchedule": {
@@ -1698,6 +1915,13 @@ export const PROP_TYPES: PropTypes = {
         "addTable"
       ]
     },
+    "cdk-dynamodb-kit.ImageAttributeType": {
+      "kind": "enum"
+    },
+    "cdk-dynamodb-kit.ImageCondition": {
+      "kind": "class",
+      "methods": []
+    },
     "cdk-dynamodb-kit.IncrementalExportViewType": {
       "kind": "enum"
     },
@@ -1714,9 +1938,34 @@ export const PROP_TYPES: PropTypes = {
       "kind": "class",
       "methods": []
     },
+    "cdk-dynamodb-kit.StreamEventName": {
+      "kind": "enum"
+    },
     "cdk-dynamodb-kit.StreamFilter": {
       "kind": "class",
       "methods": []
+    },
+    "cdk-dynamodb-kit.ThrottleCause": {
+      "kind": "enum"
+    },
+    "cdk-dynamodb-kit.ThroughputKind": {
+      "kind": "enum"
+    },
+    "constructs.Construct": {
+      "kind": "class",
+      "methods": [
+        "toString",
+        "with"
+      ]
+    },
+    "constructs.IConstruct": {
+      "kind": "interface",
+      "methods": [
+        "with"
+      ],
+      "properties": [
+        "node"
+      ]
     }
   }
 };

@@ -6,7 +6,15 @@ const OUR_ASSEMBLY = 'cdk-dynamodb-kit';
 /** The declared types of the props structs and of the types they refer to (generated from jsii). */
 export interface PropTypes {
   readonly structs: { readonly [fqn: string]: { readonly [property: string]: { readonly type: string; readonly optional?: boolean } } };
-  readonly types: { readonly [fqn: string]: { readonly kind: string; readonly methods?: readonly string[] } };
+  readonly types: { readonly [fqn: string]: DeclaredType };
+}
+
+/** A class, an interface or an enum: for the first two, what a value of it must have. */
+export interface DeclaredType {
+  readonly kind: string;
+  readonly methods?: readonly string[];
+  /** An interface's required properties. */
+  readonly properties?: readonly string[];
 }
 
 /**
@@ -92,6 +100,8 @@ function check(table: PropTypes, path: string, property: string, type: string, v
   // aws-cdk-lib in the app makes instanceof false for a good value).
   if ((typeof value !== 'object' && typeof value !== 'function') || Array.isArray(value)) wrong();
   if ((declared.methods ?? []).some(method => typeof (value as any)[method] !== 'function')) wrong();
+  // An interface's required properties, by presence only: reading a getter could throw.
+  if ((declared.properties ?? []).some(name => !(name in (value as object)))) wrong();
 }
 
 /** An element of a list may not be missing. */
@@ -118,7 +128,9 @@ function checkStruct(table: PropTypes, path: string, prefix: string, fqn: string
 function shown(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) {
-    return `an object of class ${(value as any).constructor?.name ?? '(unknown)'}`;
+    // jsii's run-time type info names aws-cdk-lib's classes as users know them (Role, not Role2).
+    const rtti = (value as any).constructor?.[Symbol.for('jsii.rtti')]?.fqn as string | undefined;
+    return `an object of class ${rtti?.split('.').pop() ?? (value as any).constructor?.name ?? '(unknown)'}`;
   }
   return show(value);
 }
@@ -136,4 +148,16 @@ export function checkPropTypes(table: PropTypes, path: string, fqn: string, prop
   }
   if (typeof props !== 'object' || Array.isArray(props)) invalid(path, name, `${argument ? 'is' : 'are'} ${shown(props)}, not an object`, `pass ${describe(fqn)}.`);
   checkStruct(table, path, argument ? `${argument}.` : '', fqn, props);
+}
+
+/**
+ * Checks one argument of a method against its declared type (`type` as the generated table
+ * writes it: "string", "array<string>", or a jsii fqn).
+ */
+export function checkArgumentType(table: PropTypes, path: string, argument: string, type: string, value: unknown, optional = false): void {
+  if (value === undefined || value === null) {
+    if (!optional) invalid(path, argument, `is ${show(value)}`, `pass ${describe(type)}.`);
+    return;
+  }
+  check(table, path, argument, type, value);
 }

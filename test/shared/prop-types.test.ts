@@ -1,7 +1,8 @@
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import { AttributeType, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { BackupSchedule, ConsumerFailureDestination, ExportMode, ImageCondition, PriceTable, ProductionTable, StreamConsumer, TableMonitoring } from '../../src';
+import { AlarmTopic, BackupSchedule, CapacityPlanner, ConsumerFailureDestination, ExportMode, ImageCondition, PriceTable, ProductionTable, StreamConsumer, TableBackupPlan, TableMonitoring } from '../../src';
 import { checkProps } from '../../src/shared/check-props';
 import { PROP_TYPES } from '../../src/shared/prop-types.generated';
 import { testStack } from '../helpers/app';
@@ -77,6 +78,20 @@ test('static factories check their options too, named by the factory', () => {
   expect(() => ImageCondition.numberRange('n', { min: '1' as any })).toThrow(/^ImageCondition.numberRange: min is "1", not a number/);
   expect(() => PriceTable.usEast1({ standard: 'cheap' as any })).toThrow(/^PriceTable.usEast1: standard is "cheap", not a/);
   expect(() => ConsumerFailureDestination.createdQueue({ deadLetterQueue: 'yes' as any })).toThrow(/^ConsumerFailureDestination.createdQueue: deadLetterQueue is "yes", not a boolean/);
+});
+
+test('methods check their arguments: a table, a grantee, a scope, a capacity', () => {
+  const stack = testStack();
+  const table = new TableV2(stack, 'Orders', { partitionKey });
+  const plan = new TableBackupPlan(stack, 'Plan');
+  expect(() => plan.addTable(null as any)).toThrow('TestStack/Plan: addTable.table is null; pass an ITableV2.');
+  expect(() => plan.addTable({ tableName: 'x' } as any)).toThrow(/addTable.table is \{"tableName":"x"\}, not an ITableV2/);
+  expect(() => AlarmTopic.of(undefined as any)).toThrow('AlarmTopic.of: scope is undefined; pass an IConstruct.');
+  expect(() => CapacityPlanner.minimumProvisionedMonthlyCost(null as any)).toThrow(/^CapacityPlanner.minimumProvisionedMonthlyCost: capacity is null/);
+  // An object that has what IGrantable requires passes.
+  const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+  plan.addTable(table);
+  expect(() => checkProps('X', 'cdk-dynamodb-kit.DaxClusterProps', { vpc: role, tables: [table] })).toThrow(/vpc is an object of class Role, not an IVpc/);
 });
 
 test('the generated types cover every props struct of the package, and what they refer to', () => {
