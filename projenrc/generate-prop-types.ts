@@ -2,6 +2,9 @@
 // property of our props structs (and of the structs they reach), so that constructors can tell a
 // JavaScript caller "period is 60, not a Duration" instead of failing with a TypeError. Run after
 // jsii compiles (post-compile), since it reads .jsii; the output is committed and checked current.
+// aws-cdk-lib's assembly is that of the devDependency, which projen pins to the lowest version the
+// peer range accepts: interfaces only gain members, so a value that has what the oldest supported
+// aws-cdk-lib declares is never refused (test/shared/prop-types.test.ts holds the two together).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';

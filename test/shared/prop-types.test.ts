@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { CfnParameter, Duration, Lazy } from 'aws-cdk-lib';
 import { AttributeType, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -100,4 +102,10 @@ test('the generated types cover every props struct of the package, and what they
   }
   expect(PROP_TYPES.structs['cdk-dynamodb-kit.ProductionTableProps'].partitionKey).toEqual({ type: 'aws-cdk-lib.aws_dynamodb.Attribute', optional: true });
   expect(PROP_TYPES.types['aws-cdk-lib.aws_dynamodb.BillingMode']).toEqual({ kind: 'enum' });
+});
+
+test('the types come from the oldest aws-cdk-lib the peer range accepts (interfaces only gain members)', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const installed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', 'aws-cdk-lib', 'package.json'), 'utf8'));
+  expect(installed.version).toBe(manifest.peerDependencies['aws-cdk-lib'].replace(/^\^/, ''));
 });
