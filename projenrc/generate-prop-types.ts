@@ -74,7 +74,7 @@ function requiredPropertiesOf(fqn: string): string[] {
 }
 
 const structs: { [fqn: string]: { [property: string]: { type: string; optional?: true } } } = {};
-const others: { [fqn: string]: { kind: string; methods?: string[]; properties?: string[] } } = {};
+const others: { [fqn: string]: { kind: string; methods?: string[]; properties?: string[]; factories?: string[] } } = {};
 const ours = Object.keys(types).filter(fqn => fqn.startsWith('cdk-dynamodb-kit.'));
 // Our structs, and every type a method or constructor of ours takes (a grantee, a table).
 const pending = [
@@ -97,7 +97,14 @@ while (pending.length > 0) {
     others[fqn] = { kind: 'enum' };
   } else {
     const properties = requiredPropertiesOf(fqn);
-    others[fqn] = { kind: type.kind, methods: methodsOf(fqn), ...(properties.length > 0 ? { properties } : {}) };
+    // A class made by static methods (Billing.onDemand(), StreamFilter.eventNames(...)): named in errors.
+    const factories = type.kind === 'class' ? (type.methods ?? []).filter(m => m.static && !m.protected && (m as any).returns?.type?.fqn === fqn).map(m => m.name).sort() : [];
+    others[fqn] = {
+      kind: type.kind,
+      methods: methodsOf(fqn),
+      ...(properties.length > 0 ? { properties } : {}),
+      ...(factories.length > 0 ? { factories } : {}),
+    };
   }
 }
 

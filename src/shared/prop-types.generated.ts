@@ -1416,6 +1416,14 @@ export const PROP_TYPES: PropTypes = {
         "toSeconds",
         "toString",
         "unitLabel"
+      ],
+      "factories": [
+        "days",
+        "hours",
+        "millis",
+        "minutes",
+        "parse",
+        "seconds"
       ]
     },
     "aws-cdk-lib.IPolicyValidationContext": {
@@ -1463,14 +1471,22 @@ export const PROP_TYPES: PropTypes = {
     },
     "aws-cdk-lib.aws_dynamodb.Billing": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "onDemand",
+        "provisioned"
+      ]
     },
     "aws-cdk-lib.aws_dynamodb.BillingMode": {
       "kind": "enum"
     },
     "aws-cdk-lib.aws_dynamodb.Capacity": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "autoscaled",
+        "fixed"
+      ]
     },
     "aws-cdk-lib.aws_dynamodb.ContributorInsightsMode": {
       "kind": "enum"
@@ -1560,7 +1576,12 @@ export const PROP_TYPES: PropTypes = {
     },
     "aws-cdk-lib.aws_dynamodb.TableEncryptionV2": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "awsManagedKey",
+        "customerManagedKey",
+        "dynamoOwnedKey"
+      ]
     },
     "aws-cdk-lib.aws_ec2.ISecurityGroup": {
       "kind": "interface",
@@ -1635,6 +1656,14 @@ export const PROP_TYPES: PropTypes = {
       "kind": "class",
       "methods": [
         "selectSubnets"
+      ],
+      "factories": [
+        "availabilityZones",
+        "byCidrMask",
+        "byCidrRanges",
+        "byIds",
+        "containsIpAddresses",
+        "onePerAz"
       ]
     },
     "aws-cdk-lib.aws_ec2.SubnetType": {
@@ -1642,7 +1671,12 @@ export const PROP_TYPES: PropTypes = {
     },
     "aws-cdk-lib.aws_events.Schedule": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "cron",
+        "expression",
+        "rate"
+      ]
     },
     "aws-cdk-lib.aws_iam.IGrantable": {
       "kind": "interface",
@@ -1662,6 +1696,9 @@ export const PROP_TYPES: PropTypes = {
         "validateForIdentityPolicy",
         "validateForResourcePolicy",
         "validateForTrustPolicy"
+      ],
+      "factories": [
+        "fromJson"
       ]
     },
     "aws-cdk-lib.aws_kinesis.IStream": {
@@ -1821,7 +1858,13 @@ export const PROP_TYPES: PropTypes = {
     },
     "aws-cdk-lib.aws_scheduler.ScheduleExpression": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "at",
+        "cron",
+        "expression",
+        "rate"
+      ]
     },
     "aws-cdk-lib.aws_sns.ITopic": {
       "kind": "interface",
@@ -1890,14 +1933,25 @@ export const PROP_TYPES: PropTypes = {
     },
     "cdk-dynamodb-kit.BackupSchedule": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "custom",
+        "daily",
+        "monthly"
+      ]
     },
     "cdk-dynamodb-kit.BillingRecommendation": {
       "kind": "enum"
     },
     "cdk-dynamodb-kit.ConsumerFailureDestination": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "bucket",
+        "createdQueue",
+        "queue",
+        "topic"
+      ]
     },
     "cdk-dynamodb-kit.DaxEndpointEncryption": {
       "kind": "enum"
@@ -1907,7 +1961,11 @@ export const PROP_TYPES: PropTypes = {
     },
     "cdk-dynamodb-kit.ExportMode": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "full",
+        "incremental"
+      ]
     },
     "cdk-dynamodb-kit.ITableBackupPlan": {
       "kind": "interface",
@@ -1920,7 +1978,16 @@ export const PROP_TYPES: PropTypes = {
     },
     "cdk-dynamodb-kit.ImageCondition": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "booleanEquals",
+        "exists",
+        "notExists",
+        "numberEquals",
+        "numberRange",
+        "stringBeginsWith",
+        "stringEquals"
+      ]
     },
     "cdk-dynamodb-kit.IncrementalExportViewType": {
       "kind": "enum"
@@ -1929,6 +1996,9 @@ export const PROP_TYPES: PropTypes = {
       "kind": "class",
       "methods": [
         "pricesFor"
+      ],
+      "factories": [
+        "usEast1"
       ]
     },
     "cdk-dynamodb-kit.ReadConsistency": {
@@ -1936,14 +2006,26 @@ export const PROP_TYPES: PropTypes = {
     },
     "cdk-dynamodb-kit.SingleTableDesign": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "fromFile",
+        "fromJson"
+      ]
     },
     "cdk-dynamodb-kit.StreamEventName": {
       "kind": "enum"
     },
     "cdk-dynamodb-kit.StreamFilter": {
       "kind": "class",
-      "methods": []
+      "methods": [],
+      "factories": [
+        "allOf",
+        "eventNames",
+        "excludingTtlExpiries",
+        "newImage",
+        "oldImage",
+        "ttlExpiriesOnly"
+      ]
     },
     "cdk-dynamodb-kit.ThrottleCause": {
       "kind": "enum"

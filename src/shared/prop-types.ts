@@ -15,6 +15,8 @@ export interface DeclaredType {
   readonly methods?: readonly string[];
   /** An interface's required properties. */
   readonly properties?: readonly string[];
+  /** A class's static methods that make one, for the fix an error suggests. */
+  readonly factories?: readonly string[];
 }
 
 /**
@@ -52,6 +54,14 @@ function describe(type: string): string {
   return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
+/** How to make a value of the type, for the fix: ", such as Duration.minutes(5)", ", made with StreamFilter.eventNames(...)". */
+function example(table: PropTypes, type: string): string {
+  if (type === 'aws-cdk-lib.Duration') return ', such as Duration.minutes(5)';
+  const name = type.split('.').pop();
+  const factories = table.types[type]?.factories ?? [];
+  return factories.length > 0 ? `, made with ${factories.map(factory => `${name}.${factory}(...)`).join(', ')}` : '';
+}
+
 /** A token (a `Lazy`, a parameter, an `IResolvable`) is not a bad value: the deploy judges it. */
 function isToken(value: unknown): boolean {
   return Token.isUnresolved(value) || (typeof value === 'object' && value !== null && typeof (value as any).resolve === 'function' && typeof (value as any).creationStack !== 'undefined');
@@ -59,7 +69,7 @@ function isToken(value: unknown): boolean {
 
 function check(table: PropTypes, path: string, property: string, type: string, value: unknown): void {
   if (value === undefined || value === null || type === 'any' || type === 'json' || isToken(value)) return;
-  const wrong = (): never => invalid(path, property, `is ${shown(value)}, not ${describe(type)}`, `pass ${describe(type)}${type === 'aws-cdk-lib.Duration' ? ', such as Duration.minutes(5)' : ''}.`);
+  const wrong = (): never => invalid(path, property, `is ${shown(value)}, not ${describe(type)}`, `pass ${describe(type)}${example(table, type)}.`);
   const collection = /^(array|map)<(.*)>$/.exec(type);
   if (collection) {
     if (collection[1] === 'array') {
@@ -99,9 +109,27 @@ function check(table: PropTypes, path: string, property: string, type: string, v
   // A class or an interface: an object that has its methods (duck-typed: another copy of
   // aws-cdk-lib in the app makes instanceof false for a good value).
   if ((typeof value !== 'object' && typeof value !== 'function') || Array.isArray(value)) wrong();
+  if (declared.kind === 'class' && !isInstanceOf(type, declared, value as object)) wrong();
   if ((declared.methods ?? []).some(method => typeof (value as any)[method] !== 'function')) wrong();
   // An interface's required properties, by presence only: reading a getter could throw.
   if ((declared.properties ?? []).some(name => !(name in (value as object)))) wrong();
+}
+
+const JSII_RTTI = Symbol.for('jsii.rtti');
+
+/**
+ * Whether the value is an instance of the class: by the fqn jsii writes on every class it compiles
+ * (the same across copies of a library), by `instanceof` for our own classes (not compiled by jsii
+ * under ts-jest), or, for a class that declares methods, by having them all.
+ */
+function isInstanceOf(fqn: string, declared: DeclaredType, value: object): boolean {
+  for (let prototype = Object.getPrototypeOf(value); prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const rtti = Object.prototype.hasOwnProperty.call(prototype.constructor ?? {}, JSII_RTTI) ? prototype.constructor[JSII_RTTI] : undefined;
+    if (rtti?.fqn === fqn) return true;
+  }
+  const ours = fqn.startsWith(`${OUR_ASSEMBLY}.`) ? runtimeModule(fqn)?.[fqn.split('.').pop()!] : undefined;
+  if (typeof ours === 'function' && value instanceof ours) return true;
+  return (declared.methods ?? []).length > 0 && declared.methods!.every(method => typeof (value as any)[method] === 'function');
 }
 
 /** An element of a list may not be missing. */

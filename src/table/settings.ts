@@ -24,6 +24,7 @@ import { ReplicatedTable, validateAddedReplica } from './rules/replicas';
 import { validateProductionTableProps } from './validation';
 import type { TableMonitoringOptions } from '../monitoring/table-monitoring-props';
 import type { ITableBackupPlan } from '../protection/table-backup-plan-props';
+import { checkProps } from '../shared/check-props';
 
 /** Index and replica objects the settings have validated, counted and decorated. */
 const accepted = new WeakSet<object>();
@@ -207,5 +208,7 @@ function markAccepted<T extends object>(item: T): T {
 
 /** Reads a `ProductionTable`'s props once (see `ProductionTableSettings`). */
 export function resolveProductionTableSettings(path: string, stack: Stack, props: ProductionTableProps): ProductionTableSettings {
+  // Types first: the design's keys are read before the props are validated.
+  checkProps(path, 'cdk-dynamodb-kit.ProductionTableProps', props);
   return new ProductionTableSettings(path, stack, withDesignKeys(path, props));
 }

@@ -8,7 +8,6 @@ import { validateGlobalSecondaryIndexes, validateLocalSecondaryIndexes, validate
 import { NAME_PATTERN, indexKeysOf, validateAttributeName, validateAttributeTypeConsistency, validateKeySchema, validateTimeToLiveIndexKeys } from './rules/keys';
 import { validateRecoveryPeriod } from './rules/recovery';
 import { validateReplicas } from './rules/replicas';
-import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 
 /**
@@ -19,7 +18,6 @@ import { invalid, show } from '../shared/errors';
  * `addReplica` path (`validateAddedGlobalSecondaryIndex`, `validateAddedReplica`).
  */
 export function validateProductionTableProps(path: string, stack: Stack, props: ProductionTableProps): void {
-  checkProps(path, 'cdk-dynamodb-kit.ProductionTableProps', props);
   validateTableName(path, props.tableName);
   if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
     invalid(path, 'removalPolicy', 'is RemovalPolicy.SNAPSHOT, which DynamoDB tables do not support',

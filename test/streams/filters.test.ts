@@ -154,7 +154,7 @@ describe('StreamFilter validation', () => {
   test('something that is not a StreamFilter', () => {
     const error = filterError({ eventName: ['INSERT'] } as any);
     expect(error.property).toBe('filters[0]');
-    expect(error.message).toMatch(/build filters with the StreamFilter factories/);
+    expect(error.message).toMatch(/filters\[0\] is \{"eventName":\["INSERT"\]\}, not a StreamFilter; pass a StreamFilter, made with StreamFilter.allOf\(...\), StreamFilter.eventNames\(...\)/);
   });
 
   test('a pattern longer than Lambda allows', () => {
