@@ -11,7 +11,7 @@ import { validateConsumerId, validateCreatedKeyId } from './validation';
 import { warnAboutOptOuts } from './warnings';
 import { monitorProductionTable } from '../monitoring/production-table-monitoring';
 import { TableMonitoring } from '../monitoring/table-monitoring';
-import { checkProps } from '../shared/check-props';
+import { checkArgument, checkProps } from '../shared/check-props';
 import { pathOf } from '../shared/errors';
 import { limitGrantsToAwsServices } from '../shared/key-policy';
 import { StreamConsumer } from '../streams/stream-consumer';
@@ -165,6 +165,8 @@ export class ProductionTable extends TableV2 {
   }
 
   private grantGloballyWithKeyActions(grantee: iam.IGrantable, actions: string[], keyActions: string[]): iam.Grant {
+    checkArgument(this.node.path, 'grantee', 'aws-cdk-lib.aws_iam.IGrantable', grantee);
+    actions.forEach((action, index) => checkArgument(this.node.path, `actions[${index}]`, 'string', action));
     return grantOnGlobalTable(this, this.settings, grantee, actions, keyActions);
   }
 }

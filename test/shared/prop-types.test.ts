@@ -90,8 +90,11 @@ test('methods check their arguments: a table, a grantee, a scope, a capacity', (
   expect(() => plan.addTable({ tableName: 'x' } as any)).toThrow(/addTable.table is \{"tableName":"x"\}, not an ITableV2/);
   expect(() => AlarmTopic.of(undefined as any)).toThrow('AlarmTopic.of: scope is undefined; pass an IConstruct.');
   expect(() => CapacityPlanner.minimumProvisionedMonthlyCost(null as any)).toThrow(/^CapacityPlanner.minimumProvisionedMonthlyCost: capacity is null/);
-  // An object that has what IGrantable requires passes.
   const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+  const orders = new ProductionTable(stack, 'Global', { partitionKey });
+  expect(() => orders.grantReadDataGlobally(null as any)).toThrow('TestStack/Global: grantee is null; pass an IGrantable.');
+  expect(() => orders.grantGlobally(role, 'dynamodb:GetItem', 5 as any)).toThrow(/actions\[1\] is 5, not a string/);
+  // An object that has what IGrantable requires passes.
   plan.addTable(table);
   expect(() => checkProps('X', 'cdk-dynamodb-kit.DaxClusterProps', { vpc: role, tables: [table] })).toThrow(/vpc is an object of class Role, not an IVpc/);
 });
