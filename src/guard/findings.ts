@@ -27,6 +27,7 @@ export const FINDING_KINDS = {
   GSI_KEY_TYPE_CHANGED: 'the type of an index key attribute changed (S to N): the index cannot change in place',
   DECIDED_AT_DEPLOY: 'a property that changed is decided at deploy time (Fn::If on a condition): the guard cannot judge it',
   RETENTION_SHORTENED: 'a queue, Kinesis stream or log group keeps its data for less time: what is older is deleted at once',
+  OBJECT_EXPIRATION_SHORTENED: 'a bucket\'s lifecycle rule now expires objects, or expires them sooner: older objects are deleted',
   KEY_DISABLED: 'a KMS key is disabled: what it encrypts becomes unreadable, and DynamoDB archives its tables after seven days',
   CONDITION_ADDED: 'a resource that holds data now exists only under a condition (added, renamed or redefined): where it is false, CloudFormation deletes it',
   GSI_LIMIT_EXCEEDED: 'more than one global secondary index created or deleted in one update',

@@ -32,7 +32,7 @@ function expectKinds(findings: GuardFinding[], expected: string[]) {
 
 // Tested elsewhere: STACK_REMOVED (assembly level, cli.test.ts); the rules beyond a table's own
 // properties (rules.test.ts, corpus.test.ts).
-const ELSEWHERE = ['STACK_REMOVED', 'RESOURCE_TYPE_CHANGED', 'RESOURCE_REPLACED', 'MAPPING_RECREATED', 'MAPPING_REMOVED', 'MAPPING_WEAKENED', 'RETENTION_SHORTENED', 'GSI_KEY_TYPE_CHANGED', 'DECIDED_AT_DEPLOY'];
+const ELSEWHERE = ['STACK_REMOVED', 'RESOURCE_TYPE_CHANGED', 'RESOURCE_REPLACED', 'MAPPING_RECREATED', 'MAPPING_REMOVED', 'MAPPING_WEAKENED', 'RETENTION_SHORTENED', 'OBJECT_EXPIRATION_SHORTENED', 'GSI_KEY_TYPE_CHANGED', 'DECIDED_AT_DEPLOY'];
 afterAll(removeTempDirs);
 afterAll(() => {
   // Every other finding kind has a test here.

@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { rule: rule('DECIDED_AT_DEPLOY'), safe: [{ [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], unsafe: [{ [T]: table() }, { [T]: table({ GlobalSecondaryIndexes: ifProd([gsi('a').index], { Ref: 'AWS::NoValue' }) }) }], expected: 'warning:DECIDED_AT_DEPLOY:GlobalSecondaryIndexes' },
   { rule: rule('MAPPING_WEAKENED'), safe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST', BatchSize: 10, DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:b' } } }) }], unsafe: [{ M: mapping({ StartingPosition: 'LATEST', DestinationConfig: { OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:a' } } }) }, { M: mapping({ StartingPosition: 'LATEST' }) }], expected: 'blocking:MAPPING_WEAKENED:DestinationConfig.OnFailure' },
   { rule: rule('RETENTION_SHORTENED'), safe: [{ Q: queue() }, { Q: queue({ MessageRetentionPeriod: 1209600 }) }], unsafe: [{ Q: queue({ MessageRetentionPeriod: 1209600 }) }, { Q: queue({ MessageRetentionPeriod: 3600 }) }], expected: 'blocking:RETENTION_SHORTENED:MessageRetentionPeriod' },
+  { rule: rule('OBJECT_EXPIRATION_SHORTENED'), safe: [{ B: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Id: 'logs', Status: 'Enabled', ExpirationInDays: 30 }] } } } }, { B: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Id: 'logs', Status: 'Enabled', ExpirationInDays: 365 }] } } } }], unsafe: [{ B: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Id: 'logs', Status: 'Enabled', ExpirationInDays: 365 }] } } } }, { B: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: { Rules: [{ Id: 'logs', Status: 'Enabled', ExpirationInDays: 7 }] } } } }], expected: 'warning:OBJECT_EXPIRATION_SHORTENED:LifecycleConfiguration.Rules[logs].ExpirationInDays' },
   { rule: rule('KEY_DISABLED'), safe: [{ K: { Type: 'AWS::KMS::Key', Properties: { Enabled: false } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }], unsafe: [{ K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } } }, { K: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, Enabled: false } } }], expected: 'blocking:KEY_DISABLED:Enabled' },
   { rule: rule('CONDITION_ADDED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: { ...queue(), Condition: 'IsProd' } }], expected: 'blocking:CONDITION_ADDED:Condition' },
   { rule: rule('RESOURCE_REPLACED'), safe: [{ Q: queue() }, { Q: queue({ VisibilityTimeout: 60 }) }], unsafe: [{ Q: queue() }, { Q: queue({ FifoQueue: true }) }], expected: 'blocking:RESOURCE_REPLACED:FifoQueue' },
@@ -213,6 +214,16 @@ test('retention shortened: against the defaults too, a log group from forever (a
   expect(one('AWS::Logs::LogGroup', {}, { RetentionInDays: 7 })).toEqual([expect.stringMatching(/^warning:RetentionInDays:the retention is shortened from forever to 7 days/)]);
   expect(one('AWS::Logs::LogGroup', { RetentionInDays: 7 }, {})).toEqual([]);
   expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 }, { MessageRetentionPeriod: { Ref: 'Retention' } })).toEqual([]);
+});
+
+test('a bucket lifecycle: an expiration added (also of noncurrent versions, also without an Id) is a warning; a disabled rule or a longer one is not', () => {
+  const bucket = (...rules: object[]) => ({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Enabled' }, LifecycleConfiguration: { Rules: rules } } } } });
+  const found = (before: object, after: object) => compareTemplates(before as any, after as any, 'TestStack').filter(f => f.kind === 'OBJECT_EXPIRATION_SHORTENED').map(f => `${f.property}:${f.before}->${f.after}`);
+  const archive = { Id: 'archive', Status: 'Enabled', Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 30 }] };
+  expect(found(bucket(archive), bucket({ ...archive, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }))).toEqual(['LifecycleConfiguration.Rules[archive].NoncurrentVersionExpiration.NoncurrentDays:(none)->30']);
+  expect(found(bucket(), bucket({ Status: 'Enabled', Prefix: 'tmp/', ExpirationInDays: 1 }))).toEqual([expect.stringMatching(/^LifecycleConfiguration.Rules\[filter:.*tmp.*\].ExpirationInDays:\(none\)->1$/)]);
+  expect(found(bucket(), bucket({ Id: 'off', Status: 'Disabled', ExpirationInDays: 1 }))).toEqual([]);
+  expect(found(bucket({ Id: 'logs', Status: 'Enabled', ExpirationInDays: 30 }), bucket({ Id: 'logs', Status: 'Enabled', ExpirationInDays: 90 }))).toEqual([]);
 });
 
 describe('a stream mapping that keeps fewer records, updated in place', () => {

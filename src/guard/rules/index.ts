@@ -1,4 +1,5 @@
 import { billing } from './billing';
+import { bucketExpiration } from './bucket-expiration';
 import { conditionalExistence } from './conditional-existence';
 import { decidedAtDeploy } from './decided-at-deploy';
 import { deletionProtection } from './deletion-protection';
@@ -36,6 +37,7 @@ export const GUARD_RULES: readonly GuardRule[] = [
   deletionProtection,
   retainPolicy,
   retentionShortened,
+  bucketExpiration,
   encryption,
   keyDisabled,
   timeToLive,
