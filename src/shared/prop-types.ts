@@ -38,11 +38,29 @@ function runtimeModule(fqn: string): any {
   return undefined;
 }
 
+/**
+ * What a jsii type is at run time (an enum's object, our class), looked up once per type. Not
+ * found is not remembered: our index may still be loading when a module-level value is checked.
+ */
+const exported = new Map<string, unknown>();
+function runtimeExport(fqn: string): any {
+  if (!exported.has(fqn)) {
+    const found = runtimeModule(fqn)?.[fqn.split('.').pop()!];
+    if (found === undefined) return undefined;
+    exported.set(fqn, found);
+  }
+  return exported.get(fqn);
+}
+
 /** An enum's members by name, as the module exports it (a numeric enum's reverse entries left out). */
+const enumMembersByType = new Map<string, { [member: string]: unknown } | undefined>();
 function enumMembers(fqn: string): { [member: string]: unknown } | undefined {
-  const found = runtimeModule(fqn)?.[fqn.split('.').pop()!];
-  if (!found || typeof found !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(found).filter(([member]) => !/^\d+$/.test(member)));
+  if (!enumMembersByType.has(fqn)) {
+    const found = runtimeExport(fqn);
+    if (!found || typeof found !== 'object') return undefined;
+    enumMembersByType.set(fqn, Object.fromEntries(Object.entries(found).filter(([member]) => !/^\d+$/.test(member))));
+  }
+  return enumMembersByType.get(fqn);
 }
 
 /** What a type reference is called in an error ("a Duration", "a list of strings"). */
@@ -127,7 +145,7 @@ function isInstanceOf(fqn: string, declared: DeclaredType, value: object): boole
     const rtti = Object.prototype.hasOwnProperty.call(prototype.constructor ?? {}, JSII_RTTI) ? prototype.constructor[JSII_RTTI] : undefined;
     if (rtti?.fqn === fqn) return true;
   }
-  const ours = fqn.startsWith(`${OUR_ASSEMBLY}.`) ? runtimeModule(fqn)?.[fqn.split('.').pop()!] : undefined;
+  const ours = fqn.startsWith(`${OUR_ASSEMBLY}.`) ? runtimeExport(fqn) : undefined;
   if (typeof ours === 'function' && value instanceof ours) return true;
   return (declared.methods ?? []).length > 0 && declared.methods!.every(method => typeof (value as any)[method] === 'function');
 }
