@@ -1,13 +1,12 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import { DAX_ALARM_DEFAULTS, DaxAlarmName } from './dax-alarm-defaults';
 import { DaxClusterProps, DaxEndpointEncryption } from './dax-cluster-props';
-import { requirePeriodNotToken } from '../monitoring/validation';
+import { validateAlarmOverrides } from '../monitoring/validation';
 import { checkProps } from '../shared/check-props';
 import { invalid, show } from '../shared/errors';
 
 /** DAX: one primary and at most 10 read replicas. */
 export const MAX_REPLICATION_FACTOR = 11;
-const ONE_DAY_SECONDS = 86_400;
 /** `dax.<family>.<size>`, such as dax.r5.large or dax.t3.small. */
 const NODE_TYPE = /^dax\.[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 /** 1 to 20 letters, digits or hyphens; a letter first; no trailing or double hyphen. */
@@ -42,30 +41,7 @@ function alarmOptions(path: string, props: DaxClusterProps): void {
     if (!(name in DAX_ALARM_DEFAULTS)) {
       invalid(path, `alarms.${name}`, 'is not an alarm of DaxCluster', `use one of ${Object.keys(DAX_ALARM_DEFAULTS).join(', ')}.`);
     }
-    const property = `alarms.${name}`;
-    const defaults = DAX_ALARM_DEFAULTS[name];
-    wholeNumberIn(path, `${property}.evaluationPeriods`, options.evaluationPeriods, 1, ONE_DAY_SECONDS / 60,
-      'choose 1 or more periods; CloudWatch evaluates at most one day.');
-    const evaluationPeriods = options.evaluationPeriods ?? defaults.evaluationPeriods;
-    if (!Token.isUnresolved(evaluationPeriods)) {
-      wholeNumberIn(path, `${property}.datapointsToAlarm`, options.datapointsToAlarm, 1, evaluationPeriods,
-        `"M out of N" needs M <= N: choose 1 to evaluationPeriods (${evaluationPeriods}${options.evaluationPeriods === undefined ? ', the default' : ''}).`);
-    }
-    const threshold = options.threshold;
-    if (threshold !== undefined && !Token.isUnresolved(threshold) && (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0)) {
-      invalid(path, `${property}.threshold`, `is ${show(options.threshold)} but must be a number, zero or more`, `the default is ${defaults.threshold}.`);
-    }
-    const period = options.period ?? defaults.period;
-    if (!(period instanceof Duration)) invalid(path, `${property}.period`, `is ${show(period)}, not a Duration`, 'pass a Duration such as Duration.minutes(1).');
-    requirePeriodNotToken(path, `${property}.period`, period);
-    const periodMillis = period.toMilliseconds({ integral: false });
-    if (periodMillis < 60_000 || periodMillis % 60_000 !== 0) {
-      invalid(path, `${property}.period`, `is ${period.toHumanString()} but DAX publishes one-minute data`, 'choose a whole number of minutes.');
-    }
-    if (!Token.isUnresolved(evaluationPeriods) && (periodMillis / 1000) * evaluationPeriods > ONE_DAY_SECONDS) {
-      invalid(path, `${property}.evaluationPeriods`, `times period is ${(periodMillis / 1000) * evaluationPeriods} seconds`,
-        'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
-    }
+    validateAlarmOverrides(path, `alarms.${name}`, options, DAX_ALARM_DEFAULTS[name], false, 'DAX');
   }
 }
 

@@ -90,10 +90,11 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
 /**
  * The overrides of one alarm (`key` names it in errors) against CloudWatch's rules and the
  * alarm's defaults entry: what the alarm will use is judged, a value left out taking the default.
- * Not tied to tables: any construct with one-minute metrics and an alarm defaults table can use it.
+ * Not tied to tables: any construct with one-minute metrics (`publisher` names who publishes them)
+ * and an alarm defaults table uses it, as DaxCluster does.
  */
 export function validateAlarmOverrides(path: string, key: string, options: AlarmOverrides,
-  defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, percent: boolean = false): void {
+  defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, percent: boolean = false, publisher: string = 'DynamoDB'): void {
   // Tokens (a CfnParameter's valueAsNumber, Lazy.number) are not judged: the deploy checks them.
   const threshold = options.threshold;
   if (threshold !== undefined && !Token.isUnresolved(threshold)) {
@@ -125,7 +126,7 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
   if (period !== undefined) {
     const seconds = period.toMilliseconds({ integral: false }) / 1000;
     if (seconds < 60 || seconds % 60 !== 0) {
-      invalid(path, `${key}.period`, `is ${seconds} seconds`, 'DynamoDB publishes one-minute data: use a whole number of minutes, such as Duration.minutes(1).');
+      invalid(path, `${key}.period`, `is ${seconds} seconds`, `${publisher} publishes one-minute data: use a whole number of minutes, such as Duration.minutes(1).`);
     }
   }
   const periodSeconds = (period ?? defaults.period).toSeconds();
