@@ -41,7 +41,7 @@ function alarmOptions(path: string, props: DaxClusterProps): void {
     if (!(name in DAX_ALARM_DEFAULTS)) {
       invalid(path, `alarms.${name}`, 'is not an alarm of DaxCluster', `use one of ${Object.keys(DAX_ALARM_DEFAULTS).join(', ')}.`);
     }
-    validateAlarmOverrides(path, `alarms.${name}`, options, DAX_ALARM_DEFAULTS[name], false, 'DAX');
+    validateAlarmOverrides(path, `alarms.${name}`, options, DAX_ALARM_DEFAULTS[name], { publisher: 'DAX' });
   }
 }
 

@@ -9,8 +9,6 @@ import { invalid, isToken, show } from '../shared/errors';
 import { validateIndexName as validateDynamoDbIndexName } from '../table/rules/indexes';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const ONE_DAY_SECONDS = 86_400;
-const METRICS_INSIGHTS_RANGE_SECONDS = 3 * 3600;
 const DASHBOARD_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STATISTIC = /^(Average|Sum|Minimum|Maximum|SampleCount|IQM|(p|tm|wm|tc|ts|pr)\d{1,2}(\.\d+)?|p100|(TM|WM|TC|TS|PR)\(.+\))$/;
 
@@ -48,13 +46,18 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
   }
   for (const key of TUNED_ALARMS) {
     const options = props[key];
-    if (options !== undefined) validateAlarmOverrides(path, key, options, ALARM_DEFAULTS[key], PERCENT_ALARMS.has(key));
+    if (options === undefined) continue;
+    // The system errors of every operation are one Metrics Insights query: three hours at most.
+    const metricsInsights = key === 'systemErrors' && (options as SystemErrorsAlarmOptions).operations === undefined;
+    validateAlarmOverrides(path, key, options, ALARM_DEFAULTS[key], {
+      percent: PERCENT_ALARMS.has(key),
+      range: metricsInsights ? METRICS_INSIGHTS_RANGE : ONE_DAY,
+    });
   }
   const systemErrors: SystemErrorsAlarmOptions | undefined = props.systemErrors;
   if (systemErrors?.operations !== undefined && systemErrors.operations.length === 0) {
     invalid(path, 'systemErrors.operations', 'is empty', 'list at least one operation, or disable the alarm with enabled: false.');
   }
-  if (systemErrors !== undefined && systemErrors.operations === undefined) validateMetricsInsightsRange(path, systemErrors);
   const latency: LatencyAlarmOptions | undefined = props.latency;
   if (latency?.operations !== undefined) {
     if (latency.operations.length === 0) {
@@ -87,6 +90,37 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
   }
 }
 
+/** The longest an alarm may look back, and what to say past it. */
+export interface EvaluationRange {
+  readonly seconds: number;
+  /** Said after "times period is N seconds". */
+  readonly beyond: string;
+  readonly fix: string;
+}
+
+const ONE_DAY: EvaluationRange = { seconds: 86_400, beyond: '', fix: 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.' };
+
+/**
+ * An alarm on a Metrics Insights query evaluates only the latest three hours of data (AWS's
+ * "Limits that apply to alarms based on Metrics Insights queries"): the system-errors alarm over
+ * every operation cannot look further back.
+ */
+const METRICS_INSIGHTS_RANGE: EvaluationRange = {
+  seconds: 3 * 3600,
+  beyond: ', more than the three hours an alarm on a Metrics Insights query evaluates',
+  fix: 'lower evaluationPeriods or period, or give systemErrors.operations to alarm on metric math over those operations (up to one day).',
+};
+
+/** What an alarm's overrides are judged against beyond CloudWatch's own rules. */
+export interface AlarmRules {
+  /** The threshold is a percentage (above 0, at most 100). @default false */
+  readonly percent?: boolean;
+  /** Who publishes the one-minute metrics, for the period's error. @default 'DynamoDB' */
+  readonly publisher?: string;
+  /** @default one day */
+  readonly range?: EvaluationRange;
+}
+
 /**
  * The overrides of one alarm (`key` names it in errors) against CloudWatch's rules and the
  * alarm's defaults entry: what the alarm will use is judged, a value left out taking the default.
@@ -94,7 +128,8 @@ export function validateTableMonitoringProps(path: string, props: TableMonitorin
  * and an alarm defaults table uses it, as DaxCluster does.
  */
 export function validateAlarmOverrides(path: string, key: string, options: AlarmOverrides,
-  defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, percent: boolean = false, publisher: string = 'DynamoDB'): void {
+  defaults: Pick<AlarmDefaults, 'evaluationPeriods' | 'period'>, rules: AlarmRules = {}): void {
+  const { percent = false, publisher = 'DynamoDB', range = ONE_DAY } = rules;
   // Tokens (a CfnParameter's valueAsNumber, Lazy.number) are not judged: the deploy checks them.
   const threshold = options.threshold;
   if (threshold !== undefined && !Token.isUnresolved(threshold)) {
@@ -130,23 +165,8 @@ export function validateAlarmOverrides(path: string, key: string, options: Alarm
     }
   }
   const periodSeconds = (period ?? defaults.period).toSeconds();
-  if ((period !== undefined || periods !== undefined) && !periodsToken && periodSeconds * effectivePeriods > ONE_DAY_SECONDS) {
-    invalid(path, `${key}.evaluationPeriods`, `times period is ${periodSeconds * effectivePeriods} seconds`, 'CloudWatch evaluates at most one day: lower evaluationPeriods or period.');
-  }
-}
-
-/**
- * An alarm on a Metrics Insights query evaluates only the latest three hours of data (AWS's
- * "Limits that apply to alarms based on Metrics Insights queries"): the system-errors alarm over
- * every operation cannot look further back.
- */
-function validateMetricsInsightsRange(path: string, options: SystemErrorsAlarmOptions): void {
-  if (isToken(options.evaluationPeriods)) return;
-  const seconds = (options.period ?? ALARM_DEFAULTS.systemErrors.period).toSeconds()
-    * (options.evaluationPeriods ?? ALARM_DEFAULTS.systemErrors.evaluationPeriods);
-  if (seconds > METRICS_INSIGHTS_RANGE_SECONDS) {
-    invalid(path, 'systemErrors.evaluationPeriods', `times period is ${seconds} seconds, more than the three hours an alarm on a Metrics Insights query evaluates`,
-      'lower evaluationPeriods or period, or give systemErrors.operations to alarm on metric math over those operations (up to one day).');
+  if ((period !== undefined || periods !== undefined) && !periodsToken && periodSeconds * effectivePeriods > range.seconds) {
+    invalid(path, `${key}.evaluationPeriods`, `times period is ${periodSeconds * effectivePeriods} seconds${range.beyond}`, range.fix);
   }
 }
 
