@@ -1,5 +1,5 @@
 import { GuardFinding } from '../findings';
-import { GuardRule, canonical, changePlace, finding } from './rule';
+import { GuardRule, canonical, changePlace, finding, literalNumber } from './rule';
 
 const BUCKET = 'AWS::S3::Bucket';
 
@@ -19,11 +19,6 @@ function enabledRules(bucket: any): Map<string, any> {
   return new Map((Array.isArray(rules) ? rules : []).filter(rule => rule?.Status === 'Enabled').map(rule => [keyOf(rule), rule]));
 }
 
-function days(value: unknown): number | undefined {
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
-
 /**
  * A bucket whose lifecycle rules the update makes delete sooner: an expiration added, or
  * shortened, in an enabled rule (matched by Id, or by its filter). Objects already older expire
@@ -38,9 +33,9 @@ export const bucketExpiration: GuardRule = {
       const before = enabledRules(change.before);
       for (const [key, rule] of enabledRules(change.after)) {
         for (const expiration of EXPIRATIONS) {
-          const now = days(expiration.read(rule));
+          const now = literalNumber(expiration.read(rule));
           if (now === undefined) continue;
-          const was = before.has(key) ? days(expiration.read(before.get(key))) : undefined;
+          const was = before.has(key) ? literalNumber(expiration.read(before.get(key))) : undefined;
           if (was !== undefined && now >= was) continue;
           const name = typeof rule.Id === 'string' ? `rule ${JSON.stringify(rule.Id)}` : 'a lifecycle rule';
           out.push(finding('OBJECT_EXPIRATION_SHORTENED', 'warning', changePlace(change), `LifecycleConfiguration.Rules[${key.replace(/^id:/, '')}].${expiration.property}`,

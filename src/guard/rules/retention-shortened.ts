@@ -1,5 +1,5 @@
 import { GuardFinding, Severity } from '../findings';
-import { GuardRule, changePlace, finding } from './rule';
+import { GuardRule, changePlace, finding, literalNumber } from './rule';
 
 /** Where a resource keeps its data for a limited time, and what shortening it deletes. */
 interface Retention {
@@ -35,11 +35,6 @@ const RETENTIONS: { readonly [type: string]: Retention } = {
   },
 };
 
-function numberOf(value: unknown): number | undefined {
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(parsed) ? parsed : undefined;
-}
-
 /**
  * A queue, a Kinesis stream or a log group whose retention the update shortens: what is older
  * than the new period is deleted at once. (A table's PITR window has its own rule.)
@@ -52,8 +47,10 @@ export const retentionShortened: GuardRule = {
       const retention = change.before && change.after && change.before.Type === change.after.Type ? RETENTIONS[change.before.Type] : undefined;
       if (!retention) continue;
       const raw = (properties: any) => properties?.[retention.property];
-      const before = raw(change.before!.Properties) === undefined ? retention.defaultValue ?? Infinity : numberOf(raw(change.before!.Properties));
-      const after = raw(change.after!.Properties) === undefined ? retention.defaultValue ?? Infinity : numberOf(raw(change.after!.Properties));
+      // Absent: CloudFormation's default (a log group without one keeps its events forever).
+      const effective = (properties: any) => raw(properties) === undefined ? retention.defaultValue ?? Infinity : literalNumber(raw(properties));
+      const before = effective(change.before!.Properties);
+      const after = effective(change.after!.Properties);
       // A value left to deploy time (a parameter, Fn::If) is not judged here.
       if (before === undefined || after === undefined || after >= before) continue;
       out.push(finding('RETENTION_SHORTENED', retention.severity, changePlace(change), retention.property,

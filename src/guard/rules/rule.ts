@@ -83,3 +83,9 @@ export const RETAINING = ['Retain', 'RetainExceptOnCreate'];
 export function retainedOnRemoval(resource: { DeletionPolicy?: string } | undefined): boolean {
   return RETAINING.includes(resource?.DeletionPolicy as string);
 }
+
+/** A number as CloudFormation reads one (a number, or a string of one); undefined for an intrinsic. */
+export function literalNumber(value: unknown): number | undefined {
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
