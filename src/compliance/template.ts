@@ -74,46 +74,30 @@ export function render(node: CfnResource): RenderedResource {
 /** Every resource of a CloudFormation type in the stack of `node`, rendered. */
 export function resourcesInStack(node: CfnResource, type: string): RenderedResource[] {
   const stack = Stack.of(node);
-  const run = runCacheOf(stack);
-  const cached = run?.rendered.get(type);
-  if (cached) return cached;
-  const resources = cfnResourcesOf(stack).filter(child => child.cfnResourceType === type).map(render);
-  run?.rendered.set(type, resources);
-  return resources;
+  return readOnce(stack, `rendered:${type}`, () => cfnResourcesOf(stack).filter(child => child.cfnResourceType === type).map(render));
 }
 
 /** The stack's own CloudFormation resources (not those of its nested stacks). */
 export function cfnResourcesOf(stack: Stack): CfnResource[] {
-  const run = runCacheOf(stack);
-  if (run?.resources) return run.resources;
-  const resources = stack.node.findAll().filter((child): child is CfnResource => CfnResource.isCfnResource(child) && Stack.of(child) === stack);
-  if (run) run.resources = resources;
-  return resources;
+  return readOnce(stack, 'resources', () => stack.node.findAll()
+    .filter((child): child is CfnResource => CfnResource.isCfnResource(child) && Stack.of(child) === stack));
 }
 
 /** The stack's DynamoDB tables by logical ID. */
 export function tablesByLogicalId(stack: Stack): Map<string, CfnResource> {
-  const run = runCacheOf(stack);
-  if (run?.tables) return run.tables;
-  const tables = new Map(cfnResourcesOf(stack).filter(isTable).map(table => [stack.resolve(table.logicalId) as string, table]));
-  if (run) run.tables = tables;
-  return tables;
+  return readOnce(stack, 'tables', () => new Map(cfnResourcesOf(stack).filter(isTable).map(table => [stack.resolve(table.logicalId) as string, table])));
 }
 
-/** What one run of the rule pack has read of a stack. */
-interface StackReadings {
-  resources?: CfnResource[];
-  tables?: Map<string, CfnResource>;
-  readonly rendered: Map<string, RenderedResource[]>;
-}
+/** What one run of the rule pack has read of each stack, by what was read; undefined outside a run. */
+let readInRun: Map<Stack, Map<string, unknown>> | undefined;
 
-/** The stacks read during one run of the rule pack; undefined outside a run. */
-let readInRun: Map<Stack, StackReadings> | undefined;
-
-function runCacheOf(stack: Stack): StackReadings | undefined {
-  if (!readInRun) return undefined;
-  if (!readInRun.has(stack)) readInRun.set(stack, { rendered: new Map() });
-  return readInRun.get(stack);
+/** `read()` once per stack and key during a run of the rule pack; every time outside one. */
+function readOnce<T>(stack: Stack, key: string, read: () => T): T {
+  if (!readInRun) return read();
+  let readings = readInRun.get(stack);
+  if (!readings) readInRun.set(stack, readings = new Map());
+  if (!readings.has(key)) readings.set(key, read());
+  return readings.get(key) as T;
 }
 
 /**

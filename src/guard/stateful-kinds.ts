@@ -1,3 +1,6 @@
+import { NESTED_STACK_TYPE } from './stack-tree';
+import { isTableType } from '../template/resource-types';
+
 /**
  * Resources beyond tables whose replacement or removal loses data, and what is lost or left
  * behind. A table has its own rules (key schema, indexes, replicas); an event source mapping holds
@@ -81,10 +84,12 @@ const HOLD_DATA_BEYOND_THE_SPEC = [
 ];
 
 /**
- * Judged elsewhere: tables by their own rules, nested stacks (`AWS::CloudFormation::Stack`) by
- * comparing the resources inside them as part of their parent.
+ * Judged elsewhere: tables by their own rules, nested stacks by comparing the resources inside
+ * them as part of their parent.
  */
-const JUDGED_ELSEWHERE = ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::CloudFormation::Stack'];
+function judgedElsewhere(type: string): boolean {
+  return isTableType(type) || type === NESTED_STACK_TYPE;
+}
 
 /**
  * Types whose DeletionPolicy or UpdateReplacePolicy may be `Snapshot`: CloudFormation takes a
@@ -155,6 +160,6 @@ function genericKind(type: string): StatefulKind {
  */
 export function statefulKindOf(type: string): StatefulKind | undefined {
   if (Object.prototype.hasOwnProperty.call(STATEFUL_KINDS, type)) return STATEFUL_KINDS[type];
-  if (JUDGED_ELSEWHERE.includes(type) || typeof type !== 'string' || !type.startsWith('AWS::')) return undefined;
+  if (typeof type !== 'string' || judgedElsewhere(type) || !type.startsWith('AWS::')) return undefined;
   return HOLD_DATA_BEYOND_THE_SPEC.includes(type) || statefulInSpec(type) ? genericKind(type) : undefined;
 }

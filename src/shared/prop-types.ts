@@ -80,13 +80,13 @@ function example(table: PropTypes, type: string): string {
   return factories.length > 0 ? `, made with ${factories.map(factory => `${name}.${factory}(...)`).join(', ')}` : '';
 }
 
-/** A token (a `Lazy`, a parameter, an `IResolvable`) is not a bad value: the deploy judges it. */
-function isToken(value: unknown): boolean {
-  return Token.isUnresolved(value) || (typeof value === 'object' && value !== null && typeof (value as any).resolve === 'function' && typeof (value as any).creationStack !== 'undefined');
-}
-
+/**
+ * Throws our error when the value does not have the declared type. Absent values are the
+ * caller's to judge; a token (a `Lazy`, a parameter, an `IResolvable`) is not a bad value: the
+ * deploy judges it.
+ */
 function check(table: PropTypes, path: string, property: string, type: string, value: unknown): void {
-  if (value === undefined || value === null || type === 'any' || type === 'json' || isToken(value)) return;
+  if (value === undefined || value === null || type === 'any' || type === 'json' || Token.isUnresolved(value)) return;
   const wrong = (): never => invalid(path, property, `is ${shown(value)}, not ${describe(type)}`, `pass ${describe(type)}${example(table, type)}.`);
   const collection = /^(array|map)<(.*)>$/.exec(type);
   if (collection) {
@@ -124,10 +124,13 @@ function check(table: PropTypes, path: string, property: string, type: string, v
     }
     return;
   }
-  // A class or an interface: an object that has its methods (duck-typed: another copy of
-  // aws-cdk-lib in the app makes instanceof false for a good value).
+  // A class or an interface: an object, of the class (see isInstanceOf), or with the interface's
+  // methods and required properties (duck-typed: another copy of aws-cdk-lib fails instanceof).
   if ((typeof value !== 'object' && typeof value !== 'function') || Array.isArray(value)) wrong();
-  if (declared.kind === 'class' && !isInstanceOf(type, declared, value as object)) wrong();
+  if (declared.kind === 'class') {
+    if (!isInstanceOf(type, declared, value as object)) wrong();
+    return;
+  }
   if ((declared.methods ?? []).some(method => typeof (value as any)[method] !== 'function')) wrong();
   // An interface's required properties, by presence only: reading a getter could throw.
   if ((declared.properties ?? []).some(name => !(name in (value as object)))) wrong();
@@ -175,7 +178,7 @@ function shown(value: unknown): string {
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) !== Object.prototype) {
     // jsii's run-time type info names aws-cdk-lib's classes as users know them (Role, not Role2).
-    const rtti = (value as any).constructor?.[Symbol.for('jsii.rtti')]?.fqn as string | undefined;
+    const rtti = (value as any).constructor?.[JSII_RTTI]?.fqn as string | undefined;
     return `an object of class ${rtti?.split('.').pop() ?? (value as any).constructor?.name ?? '(unknown)'}`;
   }
   return show(value);

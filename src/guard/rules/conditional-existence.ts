@@ -1,7 +1,7 @@
 import { GuardFinding } from '../findings';
 import { StackTemplate } from '../stack-tree';
-import { effectiveDeletionPolicy, snapshotsBeforeDeleting, statefulKindOf } from '../stateful-kinds';
-import { GuardRule, RETAINING, canonical, finding, same } from './rule';
+import { effectiveDeletionPolicy, statefulKindOf } from '../stateful-kinds';
+import { GuardRule, canonical, finding, keptOnDeletion, same } from './rule';
 import { isTableType } from '../../template/resource-types';
 import { CfnTemplate } from '../../template/template-json';
 
@@ -58,16 +58,16 @@ export const conditionalExistence: GuardRule = {
         const unchanged = typeof condition === 'string' && same(old.Condition, condition)
           && definitionOf(beforeTemplate, condition) === definitionOf(afterTemplate, condition);
         if (unchanged) continue;
-        const policy = table ? resource.DeletionPolicy ?? 'Delete' : effectiveDeletionPolicy(resource);
-        const fate = RETAINING.includes(policy) ? 'takes it out of the stack and it is orphaned (DeletionPolicy Retain): it stays in the account with its data, unmanaged'
-          : snapshotsBeforeDeleting(resource.Type, policy) ? 'deletes it after a final snapshot (DeletionPolicy Snapshot): the data survives in the snapshot only'
+        const kept = keptOnDeletion(resource);
+        const fate = kept === 'retained' ? 'takes it out of the stack and it is orphaned (DeletionPolicy Retain): it stays in the account with its data, unmanaged'
+          : kept === 'snapshot' ? 'deletes it after a final snapshot (DeletionPolicy Snapshot): the data survives in the snapshot only'
             : undefined;
         const noun = table ? 'the table' : kind!.noun;
         const what = old.Condition === undefined ? `now exists only where the condition ${JSON.stringify(condition)} is true`
           : `exists only where the condition ${JSON.stringify(condition)} is true, and that condition changed`;
         out.push(finding('CONDITION_ADDED', fate ? 'warning' : 'blocking', { path, logicalId, resourceType: resource.Type }, 'Condition',
           old.Condition ?? '(none)', condition,
-          `${noun} ${what}: where it is false, this deploy ${fate ?? `deletes it with its data (DeletionPolicy ${policy})`}`,
+          `${noun} ${what}: where it is false, this deploy ${fate ?? `deletes it with its data (DeletionPolicy ${effectiveDeletionPolicy(resource)})`}`,
           'check the condition\'s value in every environment the stack deploys to; keep resources that hold data out of conditions, '
           + 'or set RemovalPolicy.RETAIN and deploy that first; accept it with allow: [\'CONDITION_ADDED\'] once checked.'));
       }

@@ -22,7 +22,7 @@ export const retainPolicy: GuardRule = {
       const keeps = (attribute: 'DeletionPolicy' | 'UpdateReplacePolicy', policy: string | undefined) =>
         (attribute === 'DeletionPolicy' ? RETAINING.includes(policy as string) : policy === 'Retain') || snapshotsBeforeDeleting(type, policy);
       for (const attribute of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
-        const policyOf = (resource: typeof c.before) => attribute === 'DeletionPolicy' && !table ? effectiveDeletionPolicy(resource!) : resource![attribute];
+        const policyOf = (resource: typeof c.before) => attribute === 'DeletionPolicy' ? effectiveDeletionPolicy(resource!) : resource![attribute];
         const before = policyOf(c.before);
         const after = policyOf(c.after);
         if (!keeps(attribute, before) || keeps(attribute, after)) continue;

@@ -1,9 +1,10 @@
 import { TableView } from '../../template/table-view';
-import { CfnTemplate } from '../../template/template-json';
+import { CfnResourceJson, CfnTemplate } from '../../template/template-json';
 import { ResourceChange } from '../engine';
 import { FindingKind, GuardFinding, Severity } from '../findings';
 import { Move } from '../moves';
 import { StackTemplate } from '../stack-tree';
+import { effectiveDeletionPolicy, snapshotsBeforeDeleting } from '../stateful-kinds';
 
 /** A table that exists before and after under the same logical ID and type, read into its typed view. */
 export interface TableUpdate {
@@ -82,6 +83,16 @@ export const RETAINING = ['Retain', 'RetainExceptOnCreate'];
 /** DeletionPolicy keeps the resource when it leaves the stack. */
 export function retainedOnRemoval(resource: { DeletionPolicy?: string } | undefined): boolean {
   return RETAINING.includes(resource?.DeletionPolicy as string);
+}
+
+/** How the data of a resource CloudFormation deletes from the stack survives, if it does. */
+export type Kept = 'retained' | 'snapshot' | undefined;
+
+/** What the resource's DeletionPolicy (CloudFormation's default included) keeps when it leaves the stack. */
+export function keptOnDeletion(resource: CfnResourceJson): Kept {
+  const policy = effectiveDeletionPolicy(resource);
+  if (RETAINING.includes(policy)) return 'retained';
+  return snapshotsBeforeDeleting(resource.Type, policy) ? 'snapshot' : undefined;
 }
 
 /** A number as CloudFormation reads one (a number, or a string of one); undefined for an intrinsic. */

@@ -1,7 +1,7 @@
 import { ResourceChange, ResourceImpact } from '../engine';
 import { Move } from '../moves';
-import { StatefulKind, effectiveDeletionPolicy, snapshotsBeforeDeleting, statefulKindOf } from '../stateful-kinds';
-import { GuardRule, RETAINING, changePlace, finding } from './rule';
+import { StatefulKind, snapshotsBeforeDeleting, statefulKindOf } from '../stateful-kinds';
+import { GuardRule, Kept, changePlace, finding, keptOnDeletion } from './rule';
 import { GuardFinding } from '../findings';
 
 /** The name property that, when fixed, makes a replacement fail ("cannot update a stack when a custom-named resource requires replacing"). */
@@ -13,14 +13,8 @@ const NAME_PROPERTY: { [type: string]: string } = {
   'AWS::Logs::LogGroup': 'LogGroupName',
 };
 
-/** How the data of a resource CloudFormation takes out of the stack survives, if it does. */
-type Kept = 'retained' | 'snapshot' | undefined;
-
 function keptOnRemoval(change: ResourceChange): Kept {
-  if (change.impact === ResourceImpact.WILL_ORPHAN) return 'retained';
-  const policy = effectiveDeletionPolicy(change.before!);
-  if (RETAINING.includes(policy)) return 'retained';
-  return snapshotsBeforeDeleting(change.before!.Type, policy) ? 'snapshot' : undefined;
+  return change.impact === ResourceImpact.WILL_ORPHAN ? 'retained' : keptOnDeletion(change.before!);
 }
 
 /** The old resource of a replacement is kept only when both templates say how. */
