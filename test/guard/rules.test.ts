@@ -203,6 +203,8 @@ test('a KMS key whose Enabled is left to a condition: a warning; re-enabled, or 
   expect(kinds({ Enabled: 'false' }, { Enabled: true })).toEqual([]);
   expect(kinds({}, { Enabled: 'true' })).toEqual([]);
   expect(kinds({ Enabled: true }, { Enabled: 'false' })).toEqual(['blocking']);
+  // CloudFormation reads the words in any case.
+  expect(kinds({ Enabled: 'True' }, { Enabled: 'False' })).toEqual(['blocking']);
 });
 
 test('retention shortened: against the defaults too, a log group from forever (a warning); a parameter is not judged', () => {
@@ -242,6 +244,8 @@ describe('a stream mapping that keeps fewer records, updated in place', () => {
     expect(weakened(filter('{"eventName":["INSERT"]}'), {})).toEqual([]);
     expect(weakened({}, { Enabled: false })).toEqual(['warning:MAPPING_WEAKENED:Enabled']);
     expect(weakened({ Enabled: false }, { Enabled: true })).toEqual([]);
+    expect(weakened({}, { Enabled: 'FALSE' })).toEqual(['warning:MAPPING_WEAKENED:Enabled']);
+    expect(weakened({}, { FilterCriteria: null })).toEqual([]);
   });
 
   test('an SQS mapping (no StartingPosition) is not judged here', () => {

@@ -1,14 +1,12 @@
 import { GuardFinding } from '../findings';
-import { GuardRule, changePlace, finding } from './rule';
+import { GuardRule, changePlace, finding, literalBoolean } from './rule';
 
 const KEY_TYPE = 'AWS::KMS::Key';
 
 /** `Enabled` as CloudFormation reads it: true unless the template says false. */
 function enabled(properties: any): boolean | 'decided at deploy' {
-  const value = properties?.Enabled;
-  if (value === undefined || value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  return 'decided at deploy';
+  if (properties?.Enabled === undefined) return true;
+  return literalBoolean(properties.Enabled) ?? 'decided at deploy';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ResourceImpact } from '../engine';
 import { GuardFinding } from '../findings';
 import { EVENT_SOURCE_MAPPING_TYPE } from '../stateful-kinds';
-import { GuardRule, changePlace, finding, same } from './rule';
+import { GuardRule, changePlace, finding, literalBoolean, same } from './rule';
 
 const REPORT_BATCH_ITEM_FAILURES = 'ReportBatchItemFailures';
 
@@ -14,7 +14,7 @@ function onFailure(properties: any): unknown {
 }
 
 function disabled(properties: any): boolean {
-  return properties?.Enabled === false || properties?.Enabled === 'false';
+  return literalBoolean(properties?.Enabled) === false;
 }
 
 /**
@@ -46,7 +46,8 @@ export const mappingWeakened: GuardRule = {
           'the mapping no longer reads partial batch responses: a handler that returns batchItemFailures (as streamHandler does) now reports success for the whole batch, and the records it failed are skipped',
           `keep FunctionResponseTypes: ['${REPORT_BATCH_ITEM_FAILURES}'] (reportBatchItemFailures: true) while the handler returns batchItemFailures; change the handler to throw first if it must go.`));
       }
-      if (!same(before.FilterCriteria, after.FilterCriteria) && after.FilterCriteria !== undefined) {
+      // null is no filter, as CloudFormation reads it.
+      if (!same(before.FilterCriteria ?? undefined, after.FilterCriteria ?? undefined) && after.FilterCriteria != null) {
         out.push(finding('MAPPING_WEAKENED', 'warning', place, 'FilterCriteria', before.FilterCriteria, after.FilterCriteria,
           'the mapping\'s filters are added or changed: records that match no filter are discarded by Lambda, never delivered to the function',
           'check that every record the consumer must see matches a filter; filter in the handler instead if in doubt.'));

@@ -100,3 +100,13 @@ export function literalNumber(value: unknown): number | undefined {
   const parsed = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(parsed) ? parsed : undefined;
 }
+
+/**
+ * A boolean as CloudFormation reads one (true, false, or those words in any case); undefined for
+ * an intrinsic or anything else.
+ */
+export function literalBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return undefined;
+}
