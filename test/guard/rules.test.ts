@@ -207,7 +207,7 @@ test('a KMS key whose Enabled is left to a condition: a warning; re-enabled, or 
   expect(kinds({ Enabled: 'True' }, { Enabled: 'False' })).toEqual(['blocking']);
 });
 
-test('retention shortened: against the defaults too, a log group from forever (a warning); a parameter is not judged', () => {
+test('retention shortened: against the defaults too, a log group from forever (a warning); left to a parameter or a condition, a warning', () => {
   const one = (type: string, before: object, after: object) => compareTemplates({ Resources: { R: { Type: type, Properties: before } } }, { Resources: { R: { Type: type, Properties: after } } }, 'TestStack')
     .filter(f => f.kind === 'RETENTION_SHORTENED').map(f => `${f.severity}:${f.property}:${f.problem}`);
   expect(one('AWS::SQS::Queue', {}, { MessageRetentionPeriod: '60' })).toEqual([expect.stringMatching(/^blocking:MessageRetentionPeriod:the retention is shortened from 345600 seconds to 60 seconds: SQS deletes every message already older/)]);
@@ -215,7 +215,13 @@ test('retention shortened: against the defaults too, a log group from forever (a
   expect(one('AWS::Kinesis::Stream', { RetentionPeriodHours: 168 }, {})).toEqual([expect.stringMatching(/^blocking:RetentionPeriodHours:the retention is shortened from 168 hours to 24 hours/)]);
   expect(one('AWS::Logs::LogGroup', {}, { RetentionInDays: 7 })).toEqual([expect.stringMatching(/^warning:RetentionInDays:the retention is shortened from forever to 7 days/)]);
   expect(one('AWS::Logs::LogGroup', { RetentionInDays: 7 }, {})).toEqual([]);
-  expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 }, { MessageRetentionPeriod: { Ref: 'Retention' } })).toEqual([]);
+  expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: 1209600 }, { MessageRetentionPeriod: { Ref: 'Retention' } }))
+    .toEqual([expect.stringMatching(/^warning:MessageRetentionPeriod:the retention may be shortened: MessageRetentionPeriod is decided at deploy time by Retention \(Ref\).*SQS deletes every message/)]);
+  expect(one('AWS::Kinesis::Stream', { RetentionPeriodHours: { 'Fn::If': ['IsProd', 168, 24] } }, { RetentionPeriodHours: 168 }))
+    .toEqual([expect.stringMatching(/^warning:RetentionPeriodHours:the retention may be shortened: RetentionPeriodHours is decided at deploy time by condition IsProd/)]);
+  expect(one('AWS::Logs::LogGroup', {}, { RetentionInDays: { 'Fn::If': ['IsProd', { Ref: 'AWS::NoValue' }, 7] } })).toEqual([expect.stringMatching(/^warning:RetentionInDays:the retention may be shortened/)]);
+  // The same parameter on both sides is the same retention.
+  expect(one('AWS::SQS::Queue', { MessageRetentionPeriod: { Ref: 'Retention' } }, { MessageRetentionPeriod: { Ref: 'Retention' }, VisibilityTimeout: 60 })).toEqual([]);
 });
 
 test('a bucket lifecycle: an expiration added (also of noncurrent versions, also without an Id) is a warning; a disabled rule or a longer one is not', () => {
@@ -228,6 +234,19 @@ test('a bucket lifecycle: an expiration added (also of noncurrent versions, also
   expect(found(bucket({ Id: 'logs', Status: 'Enabled', ExpirationInDays: 30 }), bucket({ Id: 'logs', Status: 'Enabled', ExpirationInDays: 90 }))).toEqual([]);
 });
 
+test('a bucket lifecycle left to deploy time (the days, the Status, the rules): a warning, never "safe"; unchanged: nothing', () => {
+  const bucket = (lifecycle: unknown) => ({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: { LifecycleConfiguration: lifecycle } } } });
+  const found = (before: unknown, after: unknown) => compareTemplates(bucket(before), bucket(after), 'TestStack').filter(f => f.kind === 'OBJECT_EXPIRATION_SHORTENED').map(f => `${f.severity}:${f.property}:${f.problem}`);
+  const logs = (changes: object) => ({ Rules: [{ Id: 'logs', Status: 'Enabled', ExpirationInDays: 365, ...changes }] });
+  expect(found(logs({}), logs({ ExpirationInDays: { Ref: 'Days' } }))).toEqual([expect.stringMatching(/^warning:LifecycleConfiguration.Rules\[logs\].ExpirationInDays:rule "logs" of the bucket may expire objects sooner: .*ExpirationInDays is decided at deploy time by Days \(Ref\)/)]);
+  expect(found(logs({ Status: 'Disabled', ExpirationInDays: 1 }), logs({ Status: { 'Fn::If': ['IsProd', 'Enabled', 'Disabled'] }, ExpirationInDays: 1 })))
+    .toEqual([expect.stringMatching(/^warning:LifecycleConfiguration.Rules\[logs\].ExpirationInDays:.*Status is decided at deploy time by condition IsProd/)]);
+  expect(found(undefined, { Rules: { 'Fn::If': ['IsProd', [], [{ Status: 'Enabled', ExpirationInDays: 1 }]] } })).toEqual([expect.stringMatching(/^warning:LifecycleConfiguration:the bucket's lifecycle rules may expire objects sooner: LifecycleConfiguration is decided at deploy time by condition IsProd/)]);
+  expect(found(logs({}), { 'Fn::If': ['IsProd', logs({}), { Ref: 'AWS::NoValue' }] })).toEqual([expect.stringMatching(/^warning:LifecycleConfiguration:/)]);
+  const undecided = logs({ ExpirationInDays: { Ref: 'Days' } });
+  expect(found(undecided, undecided)).toEqual([]);
+});
+
 describe('a stream mapping that keeps fewer records, updated in place', () => {
   const weakened = (before: object, after: object) => compareTemplates({ Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', ...before }) } }, { Resources: { M: mapping({ StartingPosition: 'TRIM_HORIZON', ...after }) } }, 'TestStack')
     .map(f => `${f.severity}:${f.kind}:${f.property}`);
@@ -235,6 +254,20 @@ describe('a stream mapping that keeps fewer records, updated in place', () => {
   test('partial batch responses no longer read: blocking (a streamHandler\'s failed records would count as processed)', () => {
     expect(weakened({ FunctionResponseTypes: ['ReportBatchItemFailures'] }, {})).toEqual(['blocking:MAPPING_WEAKENED:FunctionResponseTypes']);
     expect(weakened({}, { FunctionResponseTypes: ['ReportBatchItemFailures'] })).toEqual([]);
+  });
+
+  test('left to deploy time (Fn::If, a parameter): a warning where it may drop or skip records, never "safe"', () => {
+    const onFailure = { DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['Q', 'Arn'] } } } };
+    const maybeNone = { 'Fn::If': ['IsProd', { 'Fn::GetAtt': ['Q', 'Arn'] }, { Ref: 'AWS::NoValue' }] };
+    expect(weakened(onFailure, { DestinationConfig: { OnFailure: { Destination: maybeNone } } })).toEqual(['warning:MAPPING_WEAKENED:DestinationConfig.OnFailure']);
+    expect(weakened(onFailure, { DestinationConfig: { 'Fn::If': ['IsProd', onFailure.DestinationConfig, { Ref: 'AWS::NoValue' }] } })).toEqual(['warning:MAPPING_WEAKENED:DestinationConfig.OnFailure']);
+    expect(weakened({ DestinationConfig: { OnFailure: { Destination: maybeNone } } }, {})).toEqual(['warning:MAPPING_WEAKENED:DestinationConfig.OnFailure']);
+    expect(weakened(onFailure, { DestinationConfig: { OnFailure: { Destination: { Ref: 'AWS::NoValue' } } } })).toEqual(['blocking:MAPPING_WEAKENED:DestinationConfig.OnFailure']);
+    expect(weakened({ FunctionResponseTypes: ['ReportBatchItemFailures'] }, { FunctionResponseTypes: { 'Fn::If': ['IsProd', ['ReportBatchItemFailures'], []] } })).toEqual(['warning:MAPPING_WEAKENED:FunctionResponseTypes']);
+    expect(weakened({ FunctionResponseTypes: [{ 'Fn::If': ['IsProd', 'ReportBatchItemFailures', { Ref: 'AWS::NoValue' }] }] }, {})).toEqual(['warning:MAPPING_WEAKENED:FunctionResponseTypes']);
+    expect(weakened({}, { Enabled: { Ref: 'ConsumerOn' } })).toEqual(['warning:MAPPING_WEAKENED:Enabled']);
+    // The same deploy-time value on both sides: nothing changed.
+    expect(weakened({ Enabled: { Ref: 'ConsumerOn' }, DestinationConfig: { OnFailure: { Destination: maybeNone } } }, { Enabled: { Ref: 'ConsumerOn' }, DestinationConfig: { OnFailure: { Destination: maybeNone } }, BatchSize: 10 })).toEqual([]);
   });
 
   test('a filter added or changed, or the mapping disabled: warnings; a filter removed or the mapping enabled: nothing', () => {

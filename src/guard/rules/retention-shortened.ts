@@ -1,5 +1,6 @@
 import { GuardFinding, Severity } from '../findings';
-import { GuardRule, changePlace, finding, literalNumber } from './rule';
+import { GuardRule, changePlace, finding, literalNumber, same } from './rule';
+import { deployTime, intrinsicOf } from '../../template/deploy-time';
 
 /** Where a resource keeps its data for a limited time, and what shortening it deletes. */
 interface Retention {
@@ -49,12 +50,22 @@ export const retentionShortened: GuardRule = {
       const raw = (properties: any) => properties?.[retention.property];
       // Absent: CloudFormation's default (a log group without one keeps its events forever).
       const effective = (properties: any) => raw(properties) === undefined ? retention.defaultValue ?? Infinity : literalNumber(raw(properties));
+      const rawBefore = raw(change.before!.Properties);
+      const rawAfter = raw(change.after!.Properties);
       const before = effective(change.before!.Properties);
       const after = effective(change.after!.Properties);
-      // A value left to deploy time (a parameter, Fn::If) is not judged here.
-      if (before === undefined || after === undefined || after >= before) continue;
+      if (before === undefined || after === undefined) {
+        // A value left to deploy time (a parameter, Fn::If) may be shorter: named, not passed as safe.
+        if (same(rawBefore, rawAfter)) continue;
+        const undecided = intrinsicOf(rawAfter) !== undefined ? rawAfter : rawBefore;
+        out.push(finding('RETENTION_SHORTENED', 'warning', changePlace(change), retention.property, rawBefore ?? `${before} (default)`, rawAfter ?? `${after} (default)`,
+          `the retention may be shortened: ${deployTime(retention.property, undecided).description}, so the guard cannot compare it; if it ends shorter, ${retention.deletes}`,
+          `check the retention for each value the ${intrinsicOf(undecided)} can take; accept it with allow: ['RETENTION_SHORTENED'] once checked.`));
+        continue;
+      }
+      if (after >= before) continue;
       out.push(finding('RETENTION_SHORTENED', retention.severity, changePlace(change), retention.property,
-        raw(change.before!.Properties) ?? `${before === Infinity ? 'never expires' : `${before} (default)`}`, raw(change.after!.Properties) ?? `${after} (default)`,
+        rawBefore ?? `${before === Infinity ? 'never expires' : `${before} (default)`}`, rawAfter ?? `${after} (default)`,
         `the retention is shortened from ${before === Infinity ? 'forever' : `${before} ${retention.unit}`} to ${after} ${retention.unit}: ${retention.deletes}`,
         `keep the retention; if it must shrink, first move or process what is older than ${after} ${retention.unit}.`));
     }
