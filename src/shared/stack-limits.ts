@@ -19,6 +19,16 @@ export const MIN_RESOURCES_TO_MEASURE_BYTES = 200;
  * off by a quarter. Above it the template is measured exactly.
  */
 export const ESTIMATE_SHARE_TO_MEASURE = 0.6;
+/**
+ * An estimate past the limit itself is trusted to be past 80%: it would have to be off by a fifth.
+ * Measuring exactly there costs a second rendering of the whole template (a quarter second at 1 MB).
+ */
+export const ESTIMATE_SHARE_TRUSTED = 1;
+
+/** Whether an estimated template size is near enough to 80% of 1 MB to be measured exactly. */
+export function measureExactly(estimatedBytes: number): boolean {
+  return estimatedBytes >= MAX_TEMPLATE_BYTES * ESTIMATE_SHARE_TO_MEASURE && estimatedBytes < MAX_TEMPLATE_BYTES * ESTIMATE_SHARE_TRUSTED;
+}
 /** Resources of each type resolved for the estimate. */
 const SAMPLES_PER_TYPE = 5;
 
@@ -42,17 +52,15 @@ export function watchStackLimits(scope: IConstruct): void {
           `the stack has ${resources.length} resources, over ${WARNING_SHARE * 100}% of CloudFormation's limit of ${MAX_RESOURCES_PER_STACK} per stack; `
           + 'split its tables over several stacks (or nested stacks) before a deployment fails at the limit.');
       }
-      // Estimated first, measured exactly only when the estimate comes near: resolving every
+      // Estimated first, measured exactly only when the estimate comes near 80%: resolving every
       // resource costs about what synthesizing the template does (half our synth of a large stack).
-      const nearSizeLimit = resources.length >= MIN_RESOURCES_TO_MEASURE_BYTES
-        && estimatedTemplateBytes(stack, resources) >= MAX_TEMPLATE_BYTES * ESTIMATE_SHARE_TO_MEASURE;
-      if (nearSizeLimit) {
-        const bytes = templateBytes(stack, resources);
-        if (bytes >= MAX_TEMPLATE_BYTES * WARNING_SHARE) {
-          Annotations.of(stack).addWarningV2('cdk-dynamodb-kit:stackNearTemplateSizeLimit',
-            `the stack's template is about ${Math.round(bytes / 1024)} KB, over ${WARNING_SHARE * 100}% of CloudFormation's limit of 1 MB (1024 KB) per template; `
-            + 'split its tables over several stacks (or nested stacks) before a deployment fails at the limit.');
-        }
+      if (resources.length < MIN_RESOURCES_TO_MEASURE_BYTES) return [];
+      const estimate = estimatedTemplateBytes(stack, resources);
+      const bytes = measureExactly(estimate) ? templateBytes(stack, resources) : estimate;
+      if (bytes >= MAX_TEMPLATE_BYTES * WARNING_SHARE) {
+        Annotations.of(stack).addWarningV2('cdk-dynamodb-kit:stackNearTemplateSizeLimit',
+          `the stack's template is about ${Math.round(bytes / 1024)} KB, over ${WARNING_SHARE * 100}% of CloudFormation's limit of 1 MB (1024 KB) per template; `
+          + 'split its tables over several stacks (or nested stacks) before a deployment fails at the limit.');
       }
       return [];
     },
@@ -84,8 +92,9 @@ function unresolvedBytes(resource: CfnResource): number {
 }
 
 /**
- * The template's size, estimated: every resource's unresolved size, times the rendered/unresolved
- * ratio of up to five resources of its type, resolved.
+ * The template's size, estimated: every resource's unresolved size, plus what resolving adds to a
+ * resource of its type, on average over up to five of them. Added, not multiplied: a large literal
+ * (inline code, a long policy) keeps its size instead of taking the ratio of its small siblings.
  */
 function estimatedTemplateBytes(stack: Stack, resources: CfnResource[]): number {
   const byType = new Map<string, CfnResource[]>();
@@ -94,8 +103,8 @@ function estimatedTemplateBytes(stack: Stack, resources: CfnResource[]): number 
   for (const group of byType.values()) {
     const step = Math.max(1, Math.floor(group.length / SAMPLES_PER_TYPE));
     const sample = group.filter((_, i) => i % step === 0).slice(0, SAMPLES_PER_TYPE);
-    const ratio = sample.reduce((sum, r) => sum + renderedBytes(stack, r), 0) / sample.reduce((sum, r) => sum + unresolvedBytes(r), 0);
-    bytes += group.reduce((sum, r) => sum + unresolvedBytes(r), 0) * ratio;
+    const addedByResolving = sample.reduce((sum, r) => sum + renderedBytes(stack, r) - unresolvedBytes(r), 0) / sample.length;
+    bytes += group.reduce((sum, r) => sum + unresolvedBytes(r) + addedByResolving, 0);
   }
   return bytes;
 }

@@ -4,6 +4,7 @@ import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { TableMonitoring } from '../../src';
+import { MAX_TEMPLATE_BYTES, measureExactly } from '../../src/shared/stack-limits';
 import { testStack } from '../helpers/app';
 
 /** A monitored table (its table and 3 alarms, the alarm topic's 3 resources: 7) plus `more` queues. */
@@ -69,11 +70,30 @@ describe('the template size is estimated, and measured exactly only near the lim
     expect(found[0].entry.data).toMatch(/the stack's template is about 9\d\d KB/);
   });
 
+  test('one large resource among small ones of its type is not inflated by their ratio: 600 KB, no warning', () => {
+    const stack = stackWith(7);
+    for (let i = 0; i < 249; i++) new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: 'x' });
+    new ssm.CfnParameter(stack, 'Large', { type: 'String', value: 'x'.repeat(600_000) });
+    expect(warnings(stack, 'stackNearTemplateSizeLimit')).toEqual([]);
+  });
+
   test('sizes that only resolution shows (a token resolving to a long value) are corrected per type', () => {
     const stack = stackWith(7);
     for (let i = 0; i < 250; i++) {
       new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: Lazy.string({ produce: () => 'y'.repeat(3600) }) });
     }
     expect(warnings(stack, 'stackNearTemplateSizeLimit')).toHaveLength(1);
+  });
+
+  test('measured exactly only between 60% of 1 MB and the limit: below, the estimate cannot hide 80%; past the limit, it cannot hide a template under 80%', () => {
+    expect([0.59, 0.6, 0.8, 0.99, 1, 2].map(share => measureExactly(MAX_TEMPLATE_BYTES * share))).toEqual([false, true, true, true, false, false]);
+  });
+
+  test('a template estimated past the limit warns with the estimate', () => {
+    const stack = stackWith(7);
+    for (let i = 0; i < 300; i++) new ssm.CfnParameter(stack, `Parameter${i}`, { type: 'String', value: 'x'.repeat(3600) });
+    const found = warnings(stack, 'stackNearTemplateSizeLimit');
+    expect(found).toHaveLength(1);
+    expect(found[0].entry.data).toMatch(/the stack's template is about 1\d\d\d KB, over 80%/);
   });
 });
