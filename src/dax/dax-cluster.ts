@@ -190,6 +190,8 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
 
   /** A metric of this cluster in the `AWS/DAX` namespace (dimension `ClusterId`). */
   public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkArgument(this.node.path, 'metric.metricName', 'string', metricName);
+    this.checkMetricOptions('metric', props);
     return new cloudwatch.Metric({
       namespace: 'AWS/DAX',
       metricName,
@@ -200,27 +202,37 @@ export class DaxCluster extends Construct implements ec2.IConnectable {
 
   /** `CPUUtilization` of the busiest node (Maximum, percent). */
   public metricCpuUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.checkMetricOptions('metricCpuUtilization', props);
     return this.metric('CPUUtilization', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 
   /** `CacheMemoryUtilization` of the fullest node (Maximum, percent). */
   public metricCacheMemoryUtilization(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.checkMetricOptions('metricCacheMemoryUtilization', props);
     return this.metric('CacheMemoryUtilization', { statistic: cloudwatch.Stats.MAXIMUM, ...props });
   }
 
   /** `ThrottledRequestCount` (Sum). */
   public metricThrottledRequestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.checkMetricOptions('metricThrottledRequestCount', props);
     return this.metric('ThrottledRequestCount', { statistic: cloudwatch.Stats.SUM, ...props });
   }
 
   /** `ItemCacheHits` (Sum): with `ItemCacheMisses`, the cache hit rate. */
   public metricItemCacheHits(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.checkMetricOptions('metricItemCacheHits', props);
     return this.metric('ItemCacheHits', { statistic: cloudwatch.Stats.SUM, ...props });
   }
 
   /** `ItemCacheMisses` (Sum). */
   public metricItemCacheMisses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    this.checkMetricOptions('metricItemCacheMisses', props);
     return this.metric('ItemCacheMisses', { statistic: cloudwatch.Stats.SUM, ...props });
+  }
+
+  /** A metric method's options, checked against MetricOptions: our error, not aws-cdk-lib's TypeError. */
+  private checkMetricOptions(method: string, props: unknown): void {
+    checkArgument(this.node.path, `${method}.props`, 'aws-cdk-lib.aws_cloudwatch.MetricOptions', props, true);
   }
 
   private warnAboutOptOuts(replicationFactor: number, sse: boolean, encryption: DaxEndpointEncryption, alarmsEnabled: boolean): void {

@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { BillingMode, ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { combine, Signal } from './metric-math';
 import type { TableShape } from './table-shape';
+import { checkArgument } from '../shared/check-props';
 
 /** The CloudWatch namespace DynamoDB publishes to. */
 export const DYNAMODB_NAMESPACE = 'AWS/DynamoDB';
@@ -46,12 +47,22 @@ export enum ThrottleCause {
  * into alarms and the dashboard. Works for any `ITableV2`, including imported ones.
  */
 export class TableMetricFactory {
-  constructor(private readonly table: ITableV2) {}
+  constructor(private readonly table: ITableV2) {
+    checkArgument('TableMetricFactory', 'table', 'aws-cdk-lib.aws_dynamodb.ITableV2', table);
+  }
+
+  /** A method's argument checked against its declared type: our error, named by the table's path, not a TypeError. */
+  private check(argument: string, type: string, value: unknown, optional = false): void {
+    checkArgument(`${this.table.node.path} (TableMetricFactory)`, argument, type, value, optional);
+  }
 
   /**
    * Any `AWS/DynamoDB` metric of this table, with `TableName` and the extra dimensions given.
    */
   public metric(metricName: string, statistic: string, extraDimensions?: { [name: string]: string }): cloudwatch.Metric {
+    this.check('metric.metricName', 'string', metricName);
+    this.check('metric.statistic', 'string', statistic);
+    this.check('metric.extraDimensions', 'map<string>', extraDimensions, true);
     return new cloudwatch.Metric({
       namespace: DYNAMODB_NAMESPACE,
       metricName,
@@ -66,6 +77,7 @@ export class TableMetricFactory {
    * does not include its indexes.
    */
   public metricReadThrottleEvents(indexName?: string): cloudwatch.Metric {
+    this.check('metricReadThrottleEvents.indexName', 'string', indexName, true);
     return this.metric('ReadThrottleEvents', cloudwatch.Stats.SUM, indexDimension(indexName));
   }
 
@@ -73,6 +85,7 @@ export class TableMetricFactory {
    * `WriteThrottleEvents` (Sum) of the table, or of one global secondary index.
    */
   public metricWriteThrottleEvents(indexName?: string): cloudwatch.Metric {
+    this.check('metricWriteThrottleEvents.indexName', 'string', indexName, true);
     return this.metric('WriteThrottleEvents', cloudwatch.Stats.SUM, indexDimension(indexName));
   }
 
@@ -81,6 +94,9 @@ export class TableMetricFactory {
    * table or of one global secondary index.
    */
   public metricThrottleEventsForCause(kind: ThroughputKind, cause: ThrottleCause, indexName?: string): cloudwatch.Metric {
+    this.check('metricThrottleEventsForCause.kind', 'cdk-dynamodb-kit.ThroughputKind', kind);
+    this.check('metricThrottleEventsForCause.cause', 'cdk-dynamodb-kit.ThrottleCause', cause);
+    this.check('metricThrottleEventsForCause.indexName', 'string', indexName, true);
     return this.metric(`${kind}${cause}ThrottleEvents`, cloudwatch.Stats.SUM, indexDimension(indexName));
   }
 
@@ -88,6 +104,7 @@ export class TableMetricFactory {
    * `ThrottledRequests` (Sum) for one operation (dimensions `TableName`, `Operation`).
    */
   public metricThrottledRequests(operation: Operation): cloudwatch.Metric {
+    this.check('metricThrottledRequests.operation', 'aws-cdk-lib.aws_dynamodb.Operation', operation);
     return this.metric('ThrottledRequests', cloudwatch.Stats.SUM, { Operation: operation });
   }
 
@@ -95,6 +112,7 @@ export class TableMetricFactory {
    * `SystemErrors` (Sum, HTTP 500s) for one operation (dimensions `TableName`, `Operation`).
    */
   public metricSystemErrors(operation: Operation): cloudwatch.Metric {
+    this.check('metricSystemErrors.operation', 'aws-cdk-lib.aws_dynamodb.Operation', operation);
     return this.metric('SystemErrors', cloudwatch.Stats.SUM, { Operation: operation });
   }
 
@@ -104,26 +122,32 @@ export class TableMetricFactory {
    * @param statistic default `p99`
    */
   public metricSuccessfulRequestLatency(operation: Operation, statistic?: string): cloudwatch.Metric {
+    this.check('metricSuccessfulRequestLatency.operation', 'aws-cdk-lib.aws_dynamodb.Operation', operation);
+    this.check('metricSuccessfulRequestLatency.statistic', 'string', statistic, true);
     return this.metric('SuccessfulRequestLatency', statistic ?? cloudwatch.Stats.p(99), { Operation: operation });
   }
 
   /** `ConsumedReadCapacityUnits` (Sum) of the table or one global secondary index. */
   public metricConsumedReadCapacityUnits(indexName?: string): cloudwatch.Metric {
+    this.check('metricConsumedReadCapacityUnits.indexName', 'string', indexName, true);
     return this.metric('ConsumedReadCapacityUnits', cloudwatch.Stats.SUM, indexDimension(indexName));
   }
 
   /** `ConsumedWriteCapacityUnits` (Sum) of the table or one global secondary index. */
   public metricConsumedWriteCapacityUnits(indexName?: string): cloudwatch.Metric {
+    this.check('metricConsumedWriteCapacityUnits.indexName', 'string', indexName, true);
     return this.metric('ConsumedWriteCapacityUnits', cloudwatch.Stats.SUM, indexDimension(indexName));
   }
 
   /** `ProvisionedReadCapacityUnits` (Average) of the table or one global secondary index. */
   public metricProvisionedReadCapacityUnits(indexName?: string): cloudwatch.Metric {
+    this.check('metricProvisionedReadCapacityUnits.indexName', 'string', indexName, true);
     return this.metric('ProvisionedReadCapacityUnits', cloudwatch.Stats.AVERAGE, indexDimension(indexName));
   }
 
   /** `ProvisionedWriteCapacityUnits` (Average) of the table or one global secondary index. */
   public metricProvisionedWriteCapacityUnits(indexName?: string): cloudwatch.Metric {
+    this.check('metricProvisionedWriteCapacityUnits.indexName', 'string', indexName, true);
     return this.metric('ProvisionedWriteCapacityUnits', cloudwatch.Stats.AVERAGE, indexDimension(indexName));
   }
 
@@ -132,6 +156,7 @@ export class TableMetricFactory {
    * (dimensions `TableName`, `ReceivingRegion`).
    */
   public metricReplicationLatency(receivingRegion: string): cloudwatch.Metric {
+    this.check('metricReplicationLatency.receivingRegion', 'string', receivingRegion);
     return this.metric('ReplicationLatency', cloudwatch.Stats.AVERAGE, { ReceivingRegion: receivingRegion });
   }
 
@@ -140,6 +165,7 @@ export class TableMetricFactory {
    * `ReceivingRegion`). DynamoDB publishes it for global tables version 2017.11.29 (legacy) only.
    */
   public metricPendingReplicationCount(receivingRegion: string): cloudwatch.Metric {
+    this.check('metricPendingReplicationCount.receivingRegion', 'string', receivingRegion);
     return this.metric('PendingReplicationCount', cloudwatch.Stats.SUM, { ReceivingRegion: receivingRegion });
   }
 
@@ -310,5 +336,6 @@ function sumOf(metrics: { [id: string]: cloudwatch.IMetric }, period: Duration, 
 }
 
 function indexDimension(indexName: string | undefined): { [name: string]: string } {
-  return indexName === undefined ? {} : { GlobalSecondaryIndexName: indexName };
+  // null is "no index", as jsii passes an omitted optional argument from other languages.
+  return indexName == null ? {} : { GlobalSecondaryIndexName: indexName };
 }

@@ -12,6 +12,7 @@ import { resolveStream } from './stream-source';
 import { validateStreamConsumerProps } from './validation';
 import { resolveAlarmAction } from '../monitoring/alarm-action';
 import { AlarmBuilder } from '../monitoring/alarm-builder';
+import { checkArgument } from '../shared/check-props';
 import { pathOf } from '../shared/errors';
 import { watchStackLimits } from '../shared/stack-limits';
 
@@ -168,6 +169,7 @@ export class StreamConsumer extends Construct {
    * The age of the newest record the function has processed (stream lag), maximum per minute.
    */
   public metricIteratorAge(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    checkArgument(this.node.path, 'metricIteratorAge.props', 'aws-cdk-lib.aws_cloudwatch.MetricOptions', props, true);
     return this.handler.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: Duration.minutes(1), ...props });
   }
 }

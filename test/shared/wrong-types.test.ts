@@ -72,3 +72,64 @@ describe.each(Object.entries(SUBJECTS))('%s: props of the wrong type are our err
     expect(failures).toEqual([]);
   });
 });
+
+/**
+ * The metric methods (TableMetricFactory, StreamConsumer, DaxCluster): each argument given each
+ * wrong value, the others right. Our error with the path, never a TypeError, never a metric with a
+ * number where CloudWatch wants a dimension string.
+ */
+describe('metric methods: arguments of the wrong type are our error, never a TypeError', () => {
+  const right: { [argument: string]: unknown } = { indexName: 'byCustomer', operation: 'GetItem', statistic: 'p99', receivingRegion: 'eu-west-1', metricName: 'CPUUtilization', kind: 'Read', cause: 'KeyRangeThroughput', extraDimensions: { Operation: 'Query' }, props: { period: undefined } };
+  const factory = (stack: Stack) => new TableMonitoring(stack, 'Monitoring', { table: new TableV2(stack, 'Table', { partitionKey }) }).metrics as any;
+  const consumer = (stack: Stack) => new StreamConsumer(stack, 'Consumer', { table: new ProductionTable(stack, 'Table', { partitionKey }), handler: handlerIn(stack) }) as any;
+  const dax = (stack: Stack) => SUBJECTS.DaxCluster.make(stack, SUBJECTS.DaxCluster.base(stack)) as any;
+  const METHODS: Array<[string, (stack: Stack) => any, string[], boolean[]]> = [
+    ['metric', factory, ['metricName', 'statistic', 'extraDimensions'], [false, false, true]],
+    ['metricReadThrottleEvents', factory, ['indexName'], [true]],
+    ['metricWriteThrottleEvents', factory, ['indexName'], [true]],
+    ['metricThrottleEventsForCause', factory, ['kind', 'cause', 'indexName'], [false, false, true]],
+    ['metricThrottledRequests', factory, ['operation'], [false]],
+    ['metricSystemErrors', factory, ['operation'], [false]],
+    ['metricSuccessfulRequestLatency', factory, ['operation', 'statistic'], [false, true]],
+    ['metricConsumedReadCapacityUnits', factory, ['indexName'], [true]],
+    ['metricConsumedWriteCapacityUnits', factory, ['indexName'], [true]],
+    ['metricProvisionedReadCapacityUnits', factory, ['indexName'], [true]],
+    ['metricProvisionedWriteCapacityUnits', factory, ['indexName'], [true]],
+    ['metricReplicationLatency', factory, ['receivingRegion'], [false]],
+    ['metricPendingReplicationCount', factory, ['receivingRegion'], [false]],
+    ['metricIteratorAge', consumer, ['props'], [true]],
+    ['metric', dax, ['metricName', 'props'], [false, true]],
+    ['metricCpuUtilization', dax, ['props'], [true]],
+    ['metricItemCacheMisses', dax, ['props'], [true]],
+  ];
+  test.each(METHODS.map(([method, owner, args, optional], i) => [`${i < 13 ? 'TableMetricFactory' : i === 13 ? 'StreamConsumer' : 'DaxCluster'}.${method}`, method, owner, args, optional] as const))('%s', (_label, method, owner, args, optional) => {
+    const stack = testStack();
+    const subject = owner(stack);
+    const failures: string[] = [];
+    args.forEach((argument, position) => {
+      const wrongValues = [...WRONG, ...(argument === 'props' ? [{ period: 60 }, { statistic: 5 }, { dimensionsMap: { A: 5 } }] : [])]
+        .filter(value => !(optional[position] && value === undefined));
+      for (const value of wrongValues) {
+        const values = args.map((a, i) => (i === position ? value : right[a]));
+        try {
+          subject[method](...values);
+          // A wrong value passed: only where the type allows it (a string for a string, an object for options).
+          // null for an optional argument is its absence, as jsii passes it from other languages.
+          const accepted = (optional[position] && value === null)
+            || typeof value === 'string' && ['metricName', 'statistic', 'indexName', 'receivingRegion'].includes(argument)
+            || (argument === 'props' && (value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)))
+            || (argument === 'extraDimensions' && value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+          if (!accepted) failures.push(`${argument}=${JSON.stringify(value) ?? String(value)}: accepted`);
+        } catch (error) {
+          if (!(error instanceof KitValidationError)) failures.push(`${argument}=${JSON.stringify(value) ?? String(value)}: ${(error as Error).constructor.name}: ${(error as Error).message}`);
+        }
+      }
+    });
+    expect(failures).toEqual([]);
+  });
+
+  test('the error names the table, the method\'s argument and the fix', () => {
+    expect(() => factory(testStack()).metricReadThrottleEvents(5)).toThrow(/TestStack\/Table \(TableMetricFactory\).*metricReadThrottleEvents\.indexName is 5, not a string/);
+    expect(() => consumer(testStack()).metricIteratorAge({ period: 60 })).toThrow(/TestStack\/Consumer.*metricIteratorAge\.props\.period is 60, not a Duration/);
+  });
+});
