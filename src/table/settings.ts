@@ -5,6 +5,7 @@ import {
   CapacityMode,
   ContributorInsightsSpecification,
   GlobalSecondaryIndexPropsV2,
+  MultiRegionConsistency,
   PointInTimeRecoverySpecification,
   ReplicaTableProps,
   TableEncryptionV2,
@@ -61,6 +62,8 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
   /** The encryption the user chose; undefined when `ProductionTable` creates the key. */
   public readonly encryption?: TableEncryptionV2;
   public readonly hasCustomerManagedKey: boolean;
+  /** Multi-region strong consistency: the regions are fixed at construction. */
+  public readonly stronglyConsistent: boolean;
   /** The replica regions' keys, by region (`replicaKeyArns` or the chosen encryption's). */
   public readonly replicaKeyArns: { readonly [region: string]: string };
   public readonly localSecondaryIndexNames: readonly string[];
@@ -101,6 +104,7 @@ export class ProductionTableSettings implements IndexedTable, ReplicatedTable {
     this.removalPolicy = props.removalPolicy ?? DEFAULT_REMOVAL_POLICY;
     this.deletionProtection = props.deletionProtection ?? DEFAULT_DELETION_PROTECTION;
     this.encryption = props.encryption;
+    this.stronglyConsistent = props.multiRegionConsistency === MultiRegionConsistency.STRONG;
     this.hasCustomerManagedKey = props.encryption === undefined || props.encryption.tableKey !== undefined;
     this.replicaKeyArns = { ...(props.replicaKeyArns ?? props.encryption?.replicaKeyArns ?? {}) };
     this.localSecondaryIndexNames = (props.localSecondaryIndexes ?? []).map(lsi => lsi.indexName);

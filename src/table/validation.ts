@@ -4,6 +4,7 @@ import { IConstruct } from 'constructs';
 import { resolveBilling } from './billing';
 import { KeyedProductionTableProps as ProductionTableProps } from './design-keys';
 import { validateBilling, validateCooldowns, validateRequestUnits } from './rules/capacity';
+import { validateMultiRegionConsistency } from './rules/consistency';
 import { validateGlobalSecondaryIndexes, validateLocalSecondaryIndexes, validateNonKeyAttributeCount, validateUniqueIndexNames } from './rules/indexes';
 import { NAME_PATTERN, indexKeysOf, validateAttributeName, validateAttributeTypeConsistency, validateKeySchema, validateTimeToLiveIndexKeys } from './rules/keys';
 import { validateRecoveryPeriod } from './rules/recovery';
@@ -40,6 +41,7 @@ export function validateProductionTableProps(path: string, stack: Stack, props: 
   validateAttributeTypes(path, props);
 
   validateReplicas(path, stack, props.replicas ?? [], billing.mode, gsis.map(gsi => gsi.indexName), props);
+  validateMultiRegionConsistency(path, stack, props);
   if (props.monitoringEnabled === false && props.monitoring !== undefined) {
     invalid(path, 'monitoring', 'is set but monitoringEnabled is false', 'remove one: monitoringEnabled: false turns the alarms off, monitoring: {...} tunes them.');
   }

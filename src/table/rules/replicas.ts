@@ -12,6 +12,8 @@ export interface ReplicatedTable {
   /** Whether the table is encrypted with a customer-managed key, which each replica region needs its own of. */
   readonly hasCustomerManagedKey: boolean;
   readonly replicaKeyArns: { readonly [region: string]: string };
+  /** A multi-region strongly consistent table: its three regions are fixed at construction. */
+  readonly stronglyConsistent: boolean;
 }
 
 /** The props path: each replica, its index options, the regions once each, and a key for each region. */
@@ -30,6 +32,10 @@ export function validateReplicas(
  * table already has, and a key for it.
  */
 export function validateAddedReplica(path: string, property: string, stack: Stack, replica: ReplicaTableProps, table: ReplicatedTable): void {
+  if (table.stronglyConsistent) {
+    invalid(path, property, `adds region ${show(replica.region)} to a strongly consistent (MRSC) table, which spans exactly three regions, fixed when it is created`,
+      'list every region at construction (replicas, and witnessRegion), or use MultiRegionConsistency.EVENTUAL to add replicas later.');
+  }
   validateReplica(path, property, stack, replica, table.billingMode);
   validateReplicaIndexNames(path, property, replica, [...table.globalSecondaryIndexNames]);
   if (table.replicaRegions.includes(replica.region)) {
