@@ -5,11 +5,8 @@
 // queries cost little. The alarms are raw CfnResources, so only the validator and rendering differ.
 // Run alone: npx ts-node --transpile-only bench/alarm-shapes.ts   (ALARMS=200 ROUNDS=5)
 // Compare CDK_VALIDATION=false: the shapes then cost about the same.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { performance } from 'perf_hooks';
-import { App, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource } from 'aws-cdk-lib';
+import { median, timedSynth } from './measure';
 
 const TABLE = { Ref: 'TableName' };
 const COMMON = { EvaluationPeriods: 3, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' };
@@ -42,23 +39,12 @@ const SHAPES: { readonly [name: string]: object } = {
 };
 
 function synthesize(properties: object, alarms: number): number {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-alarms-'));
-  const start = performance.now();
-  const app = new App({ outdir });
-  const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
-  new CfnParameter(stack, 'TableName', { type: 'String' }).overrideLogicalId('TableName');
-  // One resource in every stack, the empty one included: the validator finds nothing to report.
-  new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic', properties: { TopicName: TABLE } });
-  for (let i = 0; i < alarms; i++) new CfnResource(stack, `Alarm${i}`, { type: 'AWS::CloudWatch::Alarm', properties });
-  app.synth();
-  const ms = performance.now() - start;
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return timedSynth('bench-alarms-', stack => {
+    new CfnParameter(stack, 'TableName', { type: 'String' }).overrideLogicalId('TableName');
+    // One resource in every stack, the empty one included: the validator finds nothing to report.
+    new CfnResource(stack, 'Topic', { type: 'AWS::SNS::Topic', properties: { TopicName: TABLE } });
+    for (let i = 0; i < alarms; i++) new CfnResource(stack, `Alarm${i}`, { type: 'AWS::CloudWatch::Alarm', properties });
+  });
 }
 
 /** Milliseconds per alarm of each shape (the stack's own cost taken out), median of the rounds. */

@@ -14,6 +14,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ProductionTable } from '../src';
+import { median } from './measure';
 
 export interface FullyFeaturedFigures {
   readonly tables: number;
@@ -114,11 +115,6 @@ function synthesize(build: Build, tables: number): Synthesized {
   const template = assembly.getStackByName('Bench').template;
   fs.rmSync(outdir, { recursive: true, force: true });
   return { ms, resources: Object.keys(template.Resources).length, bytes: JSON.stringify(template).length };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Resources a further table adds (beyond its function and role), and what a stack holds once. */

@@ -9,6 +9,7 @@
 import { performance } from 'perf_hooks';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { median } from './measure';
 import { streamHandler } from '../src/runtime';
 
 const RECORDS = 10_000;
@@ -104,11 +105,6 @@ async function timeRun(events: DynamoDBStreamEvent[], run: (event: DynamoDBStrea
     if (response.batchItemFailures.length !== 0) throw new Error('the benchmark batch failed');
   }
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function runStreamHandlerBenchmark(rounds = Number(process.env.BENCH_ROUNDS ?? 15)): Promise<BenchmarkResult> {

@@ -1,12 +1,9 @@
 // Synthesis cost of a ProductionTable (with its key, monitoring and validation) against a plain
 // TableV2 with the same schema, measured in the same process and printed as a ratio.
 // Run alone: npx ts-node --transpile-only bench/synth.ts   (BENCH_ROUNDS=20 for more rounds)
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { performance } from 'perf_hooks';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { median, timedSynth } from './measure';
 import { ProductionTable } from '../src';
 
 export interface SynthFigures {
@@ -26,21 +23,9 @@ const schema = {
 };
 
 function synthesize(build: (stack: Stack, id: string) => void): number {
-  const start = performance.now();
-  // An outdir of its own, removed after: a benchmark leaves nothing behind either.
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
-  const app = new App({ outdir });
-  const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
-  for (let i = 0; i < TABLES_PER_STACK; i++) build(stack, `Table${i}`);
-  app.synth();
-  const ms = performance.now() - start;
-  fs.rmSync(outdir, { recursive: true, force: true });
-  return ms;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return timedSynth('bench-synth-', stack => {
+    for (let i = 0; i < TABLES_PER_STACK; i++) build(stack, `Table${i}`);
+  });
 }
 
 const baseline = (stack: Stack, id: string) => new TableV2(stack, id, schema);
