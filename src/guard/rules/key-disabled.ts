@@ -1,13 +1,7 @@
 import { GuardFinding } from '../findings';
-import { GuardRule, changePlace, finding, literalBoolean } from './rule';
+import { GuardRule, changePlace, enabledFlag, finding } from './rule';
 
 const KEY_TYPE = 'AWS::KMS::Key';
-
-/** `Enabled` as CloudFormation reads it: true unless the template says false. */
-function enabled(properties: any): boolean | 'decided at deploy' {
-  if (properties?.Enabled === undefined) return true;
-  return literalBoolean(properties.Enabled) ?? 'decided at deploy';
-}
 
 /**
  * A KMS key that the update disables (`Enabled: false`, or left to a condition): everything it
@@ -20,8 +14,8 @@ export const keyDisabled: GuardRule = {
     const out: GuardFinding[] = [];
     for (const change of changes) {
       if (change.before?.Type !== KEY_TYPE || change.after?.Type !== KEY_TYPE) continue;
-      const before = enabled(change.before.Properties);
-      const after = enabled(change.after.Properties);
+      const before = enabledFlag(change.before.Properties);
+      const after = enabledFlag(change.after.Properties);
       if (before === false || after === true) continue;
       const decidedAtDeploy = after !== false;
       out.push(finding('KEY_DISABLED', decidedAtDeploy ? 'warning' : 'blocking', changePlace(change), 'Enabled',

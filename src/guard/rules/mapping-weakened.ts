@@ -1,20 +1,20 @@
 import { ResourceImpact } from '../engine';
 import { GuardFinding } from '../findings';
 import { EVENT_SOURCE_MAPPING_TYPE } from '../stateful-kinds';
-import { GuardRule, changePlace, finding, literalBoolean, same } from './rule';
+import { GuardRule, changePlace, enabledFlag, finding, same } from './rule';
 import { intrinsicOf, isNoValue } from '../../template/deploy-time';
 
 const REPORT_BATCH_ITEM_FAILURES = 'ReportBatchItemFailures';
 
 /** Whether a mapping keeps a record-saving setting: yes, no, or left to deploy time (`Fn::If`, a parameter). */
-type Kept = boolean | 'decided at deploy';
+type Keeps = boolean | 'decided at deploy';
 
 /** A list or an item left to deploy time (`Fn::If`, a list parameter, `Fn::Split`...). */
 function undecided(value: unknown): boolean {
   return intrinsicOf(value) !== undefined;
 }
 
-function reportsItemFailures(properties: any): Kept {
+function reportsItemFailures(properties: any): Keeps {
   const types = properties?.FunctionResponseTypes;
   if (undecided(types)) return 'decided at deploy';
   if (!Array.isArray(types)) return false;
@@ -27,22 +27,17 @@ function onFailure(properties: any): unknown {
 }
 
 /** An on-failure destination, kept or not; a level of it left to a condition may leave none. */
-function keepsFailures(properties: any): Kept {
+function keepsFailures(properties: any): Keeps {
   const levels = [properties?.DestinationConfig, properties?.DestinationConfig?.OnFailure, onFailure(properties)];
   if (levels.some(level => intrinsicOf(level) === 'Fn::If')) return 'decided at deploy';
   return onFailure(properties) !== undefined && !isNoValue(onFailure(properties));
-}
-
-function enabled(properties: any): Kept {
-  if (properties?.Enabled === undefined) return true;
-  return literalBoolean(properties.Enabled) ?? 'decided at deploy';
 }
 
 /**
  * The severity of a setting that kept records before and may not after: blocking when it is
  * certainly gone, a warning when either side is left to deploy time; nothing when it stays.
  */
-function weakened(before: Kept, after: Kept, severity: 'blocking' | 'warning', changed: boolean): 'blocking' | 'warning' | undefined {
+function weakened(before: Keeps, after: Keeps, severity: 'blocking' | 'warning', changed: boolean): 'blocking' | 'warning' | undefined {
   if (before === false || after === true || !changed) return undefined;
   return before === true && after === false ? severity : 'warning';
 }
@@ -66,7 +61,7 @@ export const mappingWeakened: GuardRule = {
       const after = change.after.Properties ?? {};
       if (before.StartingPosition === undefined) continue;
       const place = changePlace(change);
-      const maybe = (kept: Kept) => kept === 'decided at deploy' ? ' (decided at deploy time: the guard cannot tell; accept it with allow: [\'MAPPING_WEAKENED\'] once checked)' : '';
+      const maybe = (kept: Keeps) => kept === 'decided at deploy' ? ' (decided at deploy time: the guard cannot tell; accept it with allow: [\'MAPPING_WEAKENED\'] once checked)' : '';
       const lost = weakened(keepsFailures(before), keepsFailures(after), 'blocking', !same(before.DestinationConfig, after.DestinationConfig));
       if (lost) {
         out.push(finding('MAPPING_WEAKENED', lost, place, 'DestinationConfig.OnFailure', onFailure(before) ?? before.DestinationConfig, onFailure(after) ?? after.DestinationConfig,
@@ -85,10 +80,10 @@ export const mappingWeakened: GuardRule = {
           'the mapping\'s filters are added or changed: records that match no filter are discarded by Lambda, never delivered to the function',
           'check that every record the consumer must see matches a filter; filter in the handler instead if in doubt.'));
       }
-      const stopped = weakened(enabled(before), enabled(after), 'warning', !same(before.Enabled, after.Enabled));
+      const stopped = weakened(enabledFlag(before), enabledFlag(after), 'warning', !same(before.Enabled, after.Enabled));
       if (stopped) {
         out.push(finding('MAPPING_WEAKENED', stopped, place, 'Enabled', before.Enabled ?? true, after.Enabled,
-          `the mapping ${enabled(after) === false ? 'is' : 'may be'} disabled${maybe(enabled(after)) || maybe(enabled(before))}: the function stops reading the stream, and records not read before the stream's retention ends (24 hours for a DynamoDB stream) expire unprocessed`,
+          `the mapping ${enabledFlag(after) === false ? 'is' : 'may be'} disabled${maybe(enabledFlag(after)) || maybe(enabledFlag(before))}: the function stops reading the stream, and records not read before the stream's retention ends (24 hours for a DynamoDB stream) expire unprocessed`,
           'disable a consumer only for less than the stream\'s retention, and watch its iterator age when it is enabled again.'));
       }
     }

@@ -110,3 +110,9 @@ export function literalBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   return undefined;
 }
+
+/** A resource's `Enabled` as CloudFormation reads it: true unless the template says false; an intrinsic is decided at deploy. */
+export function enabledFlag(properties: any): boolean | 'decided at deploy' {
+  if (properties?.Enabled === undefined) return true;
+  return literalBoolean(properties.Enabled) ?? 'decided at deploy';
+}
